@@ -1,0 +1,116 @@
+"""The parsed model our own HTML rules read: the (rendered or raw) DOM plus computed styles.
+
+In browser mode the page is rendered in Chromium, each element is numbered with a
+`data-uu-i` attribute and a few computed styles are recorded (see snapshot.js), then the DOM is
+serialised and parsed here. In static mode the raw HTML is parsed and `styles` is empty: checks
+that need layout are registered with `needs_render=True` and skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+INDEX_ATTR = "data-uu-i"
+_INDEX_ATTR_RE = re.compile(r'\s' + INDEX_ATTR + r'="\d+"')
+_FRAGMENT_MARKERS = re.compile(r"<(?:html|head|body|title)[\s>]", re.IGNORECASE)
+
+
+@dataclass
+class HtmlDocument:
+    """One HTML page (or fragment), parsed once for every rule."""
+
+    url: str
+    soup: BeautifulSoup
+    rendered: bool
+    #: data-uu-i -> computed style snapshot (display, visibility, fontSize, fontWeight, ...).
+    styles: dict[int, dict[str, Any]] = field(default_factory=dict)
+    #: True when the source is a piece of content without <html>/<head>/<body> (LMS fragments).
+    fragment: bool = False
+    title: str | None = None
+    raw: str = ""
+
+    @classmethod
+    def parse(cls, html: str, url: str, *, rendered: bool = False, styles: dict[int, dict[str, Any]] | None = None,
+              raw: str | None = None, title: str | None = None) -> HtmlDocument:
+        soup = BeautifulSoup(html, "lxml")
+        source = raw if raw is not None else html
+        fragment = not _FRAGMENT_MARKERS.search(source[:20000])
+        if title is None and soup.title is not None:
+            title = soup.title.get_text(" ", strip=True)
+        return cls(url=url, soup=soup, rendered=rendered, styles=styles or {}, fragment=fragment,
+                   title=title, raw=source)
+
+    def style(self, element: Tag) -> dict[str, Any] | None:
+        """Computed style snapshot of an element (browser mode), else None."""
+        index = element.get(INDEX_ATTR)
+        if index is None:
+            return None
+        try:
+            return self.styles.get(int(index))
+        except (TypeError, ValueError):
+            return None
+
+    def is_hidden(self, element: Tag) -> bool:
+        """Hidden from everyone: display:none / visibility:hidden (rendered), or `hidden` and
+        aria-hidden on it or an ancestor (static approximation)."""
+        style = self.style(element)
+        if style is not None:
+            if style.get("display") == "none" or style.get("visibility") in ("hidden", "collapse"):
+                return True
+        node: Tag | None = element
+        while isinstance(node, Tag):
+            if node.has_attr("hidden") or str(node.get("aria-hidden", "")).lower() == "true":
+                return True
+            if style is None and "display:none" in str(node.get("style", "")).replace(" ", "").lower():
+                return True
+            node = node.parent
+        return False
+
+    @cached_property
+    def body(self) -> Tag:
+        return self.soup.body or self.soup
+
+    @cached_property
+    def declared_lang(self) -> str | None:
+        html = self.soup.find("html")
+        lang = html.get("lang") if isinstance(html, Tag) else None
+        return str(lang).strip() if lang else None
+
+
+def selector(element: Tag) -> str:
+    """A CSS selector that finds the element again: id where unique-looking, else a
+    tag:nth-of-type path (without our data-uu-i numbering)."""
+    parts: list[str] = []
+    node: Tag | None = element
+    while isinstance(node, Tag) and node.name not in ("[document]",):
+        element_id = node.get("id")
+        if element_id and re.fullmatch(r"[A-Za-z][\w\-]*", str(element_id)):
+            parts.append(f"#{element_id}")
+            break
+        parent = node.parent
+        if not isinstance(parent, Tag) or node.name in ("html",):
+            parts.append(node.name)
+            break
+        same = [c for c in parent.find_all(node.name, recursive=False)]
+        if len(same) > 1:
+            parts.append(f"{node.name}:nth-of-type({same.index(node) + 1})")
+        else:
+            parts.append(node.name)
+        node = parent
+    return " > ".join(reversed(parts))
+
+
+def snippet(element: Tag, limit: int = 200) -> str:
+    """The element's opening tag and a little of its content, without our numbering."""
+    text = _INDEX_ATTR_RE.sub("", str(element))
+    text = re.sub(r"\s+", " ", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def visible_text(element: Tag) -> str:
+    return re.sub(r"\s+", " ", element.get_text(" ", strip=True)).strip()

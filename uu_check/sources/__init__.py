@@ -1,0 +1,1 @@
+"""Sources turn what the user named (paths, URLs, crawls, packages) into targets."""

@@ -1,0 +1,31 @@
+"""Fetch a page's raw HTML over HTTP for static mode (no browser)."""
+
+from __future__ import annotations
+
+import httpx
+
+from uu_check import __version__
+from uu_check.engines.base import TargetError
+from uu_check.options import ScanOptions
+
+USER_AGENT = f"uu-check/{__version__} (accessibility checker)"
+
+
+async def fetch_html(url: str, options: ScanOptions) -> tuple[str, str]:
+    """(html, final url). Errors name the URL and the reason, never the headers or cookies sent."""
+    cookies = {c["name"]: c["value"] for c in options.cookies if "name" in c and "value" in c}
+    headers = {"User-Agent": USER_AGENT, **options.headers}
+    try:
+        async with httpx.AsyncClient(follow_redirects=True, timeout=options.timeout, headers=headers,
+                                     cookies=cookies) as client:
+            response = await client.get(url)
+    except httpx.TimeoutException:
+        raise TargetError(f"{url}: timed out") from None
+    except httpx.HTTPError as exc:
+        raise TargetError(f"{url}: cannot connect ({type(exc).__name__})") from None
+    if response.status_code >= 400:
+        raise TargetError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
+    content_type = response.headers.get("content-type", "")
+    if content_type and "html" not in content_type and "xml" not in content_type:
+        raise TargetError(f"{url}: not an HTML page ({content_type.split(';')[0]})")
+    return response.text, str(response.url)

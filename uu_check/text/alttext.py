@@ -1,0 +1,35 @@
+"""Alt text that does not describe: a file name, a placeholder word, or far too long."""
+
+from __future__ import annotations
+
+import re
+
+IMAGE_FILE = re.compile(
+    r"^[\w\-. ()%]+\.(?:png|jpe?g|gif|bmp|svg|webp|tiff?|heic|emf|wmf|ico|avif)$", re.IGNORECASE
+)
+CAMERA_NAME = re.compile(r"^(?:img|dsc|dscn|pxl|screenshot|skjermbilde|bilde|image)[\s_\-]?\d{2,}", re.IGNORECASE)
+
+#: Alt texts (lower case) that only say "there is an image here".
+PLACEHOLDER_ALTS: frozenset[str] = frozenset(
+    {
+        "bilde", "bildet", "foto", "fotografi", "illustrasjon", "grafikk", "figur", "ikon",
+        "logo", "skjermbilde", "bilete", "biletet", "image", "img", "picture", "pic", "photo",
+        "photograph", "graphic", "illustration", "figure", "icon", "spacer", "blank", "placeholder",
+        "alt", "alt text", "alternativ tekst", "untitled", "uten navn", "utan namn", "insert alt text",
+        "description", "beskrivelse", "skildring", "chart", "diagram", "graf", "tabell", "table",
+        "mceclip0", "a picture containing", "et bilde som inneholder",
+    }
+)
+
+#: Longer than this and a screen reader user cannot skim it: put it in the text instead.
+MAX_ALT_LENGTH = 150
+
+
+def is_file_name(alt: str) -> bool:
+    alt = (alt or "").strip()
+    return bool(IMAGE_FILE.match(alt) or CAMERA_NAME.match(alt))
+
+
+def is_placeholder(alt: str) -> bool:
+    text = re.sub(r"\s+", " ", (alt or "").strip().lower()).strip(" .:-_")
+    return text in PLACEHOLDER_ALTS or bool(re.fullmatch(r"(?:bilde|image|img|photo|foto)\s*\d*", text))

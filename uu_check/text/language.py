@@ -1,0 +1,79 @@
+"""Which language a text is written in, and whether that matches what a page or file declares.
+
+Uses lingua (Apache-2.0), which knows Norwegian bokmål and nynorsk apart. The detector is built
+once per process over the languages a Norwegian course is likely to contain.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from lingua import Language, LanguageDetectorBuilder
+
+#: lingua language -> BCP 47 primary subtag.
+_CODES: dict[Language, str] = {
+    Language.BOKMAL: "nb",
+    Language.NYNORSK: "nn",
+    Language.ENGLISH: "en",
+    Language.SWEDISH: "sv",
+    Language.DANISH: "da",
+    Language.GERMAN: "de",
+    Language.FRENCH: "fr",
+    Language.SPANISH: "es",
+    Language.ITALIAN: "it",
+    Language.DUTCH: "nl",
+    Language.FINNISH: "fi",
+    Language.POLISH: "pl",
+    Language.PORTUGUESE: "pt",
+    Language.LATIN: "la",
+    Language.ARABIC: "ar",
+    Language.SOMALI: "so",
+    Language.UKRAINIAN: "uk",
+    Language.RUSSIAN: "ru",
+}
+
+#: Declared codes that mean Norwegian without saying which written form.
+NORWEGIAN = {"no", "nb", "nn"}
+
+#: Fewer words than this and detection is guesswork: we do not decide.
+MIN_WORDS = 8
+
+
+@functools.cache
+def _detector():
+    return LanguageDetectorBuilder.from_languages(*_CODES).with_minimum_relative_distance(0.1).build()
+
+
+def primary_subtag(tag: str | None) -> str:
+    """'nb-NO' -> 'nb', 'EN_gb' -> 'en'; '' for nothing."""
+    return re.split(r"[-_]", (tag or "").strip().lower(), maxsplit=1)[0]
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w{2,}", text))
+
+
+def detect_language(text: str, min_words: int = MIN_WORDS) -> tuple[str, float] | None:
+    """(code, confidence 0..1) for a text long enough to tell, else None."""
+    if word_count(text) < min_words:
+        return None
+    values = _detector().compute_language_confidence_values(text[:4000])
+    if not values:
+        return None
+    best = values[0]
+    return _CODES[best.language], best.value
+
+
+def same_language(declared: str | None, detected: str) -> bool:
+    """True when a declared tag is compatible with a detected language.
+
+    'no' covers both bokmål and nynorsk; bokmål and nynorsk (and Danish, which lingua confuses
+    with bokmål on short texts) count as the same for a lang attribute: a screen reader reads
+    them all with a Norwegian voice acceptably.
+    """
+    declared_code = primary_subtag(declared)
+    if declared_code == detected:
+        return True
+    scandinavian = NORWEGIAN | {"da"}
+    return declared_code in NORWEGIAN and detected in scandinavian
