@@ -1,0 +1,72 @@
+"""One generic test over fixtures/rules/<engine>/<rule-id>/{fail,pass}-*: every fail case must
+produce the rule's finding, every pass case must not. Test ids are `<rule-id>/<case>`.
+
+Each engine's fixtures are checked in one scan (one browser for all pages), as a user's run would.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from uu_check.catalog import ENGINE_KIND, load_catalog
+from uu_check.model import Finding
+from uu_check.options import ScanOptions
+from uu_check.scanner import Scanner
+from uu_check.sources.files import file_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+RULE_FIXTURES = ROOT / "fixtures" / "rules"
+
+
+def _cases() -> list[tuple[str, str, Path]]:
+    cases = []
+    for engine_dir in sorted(RULE_FIXTURES.iterdir()) if RULE_FIXTURES.is_dir() else []:
+        for rule_dir in sorted(p for p in engine_dir.iterdir() if p.is_dir()):
+            for case in sorted(rule_dir.glob("*-*.*")):
+                if case.name.startswith(("pass-", "fail-")):
+                    cases.append((engine_dir.name, rule_dir.name, case))
+    return cases
+
+
+CASES = _cases()
+
+
+@cache
+def _scan(kind: str) -> dict[Path, tuple[str, list[Finding], str | None]]:
+    """Scan every fixture of one target kind in one run; path -> (status, findings, error)."""
+    paths = [case for engine, _, case in CASES if ENGINE_KIND.get(engine) == kind]
+    options = ScanOptions(lang="en", level="AAA", timeout=60, jobs=2)
+    report = Scanner(options).scan_specs([file_spec(p) for p in paths])
+    by_id = {t.id: t for t in report.targets}
+    results: dict[Path, tuple[str, list[Finding], str | None]] = {}
+    for path, target in zip(paths, report.targets):
+        results[path] = (target.status, [f for f in report.findings if f.target == target.id], target.error)
+    assert len(by_id) == len(paths)
+    return results
+
+
+def _marks(engine: str) -> list[pytest.MarkDecorator]:
+    return [pytest.mark.browser] if ENGINE_KIND.get(engine) == "html" else []
+
+
+@pytest.mark.parametrize(
+    "engine, rule_id, case",
+    [pytest.param(e, r, c, id=f"{r}/{c.name}", marks=_marks(e)) for e, r, c in CASES],
+)
+def test_rule_fixture(engine: str, rule_id: str, case: Path) -> None:
+    catalog = load_catalog()
+    assert rule_id in catalog, f"fixtures for unknown rule {rule_id}"
+    rule = catalog[rule_id]
+    status, findings, error = _scan(ENGINE_KIND[engine])[case]
+    assert status == "checked", f"{case.name} could not be checked: {error}"
+    mine = [f for f in findings if f.rule == rule_id]
+    review_only = tuple(rule.outcomes) == ("needs-review",)
+    if case.name.startswith("fail-"):
+        wanted = [f for f in mine if f.outcome in rule.outcomes]
+        assert wanted, f"{rule_id} did not fire on {case.name}; other findings: {sorted({f.rule for f in findings})}"
+    else:
+        unwanted = [f for f in mine if f.outcome == "violation" or review_only]
+        assert not unwanted, f"{rule_id} fired on {case.name}: {[f.message for f in unwanted]}"
