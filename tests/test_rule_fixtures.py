@@ -34,10 +34,22 @@ def _cases() -> list[tuple[str, str, Path]]:
 CASES = _cases()
 
 
+#: The cases this pytest session selected (so `-k docx-` scans only those files).
+SELECTED: set[Path] = set()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _selected_cases(request: pytest.FixtureRequest) -> None:
+    for item in request.session.items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "case" in callspec.params:
+            SELECTED.add(callspec.params["case"])
+
+
 @cache
 def _scan(kind: str) -> dict[Path, tuple[str, list[Finding], str | None]]:
-    """Scan every fixture of one target kind in one run; path -> (status, findings, error)."""
-    paths = [case for engine, _, case in CASES if ENGINE_KIND.get(engine) == kind]
+    """Scan every selected fixture of one target kind in one run; path -> (status, findings, error)."""
+    paths = [case for engine, _, case in CASES if ENGINE_KIND.get(engine) == kind and case in SELECTED]
     options = ScanOptions(lang="en", level="AAA", timeout=60, jobs=2)
     report = Scanner(options).scan_specs([file_spec(p) for p in paths])
     by_id = {t.id: t for t in report.targets}
