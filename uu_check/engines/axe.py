@@ -46,6 +46,9 @@ def run_options(level: str, rule_filter: RuleFilter) -> dict[str, Any]:
         "resultTypes": ["violations", "incomplete"],
         "selectors": True,
         "elementRef": False,
+        # axe waits for media to load (up to 10 s by default) to judge autoplay; a missing or
+        # slow video would stall every page that has one.
+        "preload": {"assets": ["cssom", "media"], "timeout": 3000},
     }
 
 

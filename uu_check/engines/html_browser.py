@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 
 SNAPSHOT_JS = resources.files("uu_check.engines").joinpath("snapshot.js").read_text(encoding="utf-8")
 
-#: How long to wait for late network requests (LMS pages fill in content by script) after `load`.
+#: How long a served page may take to go quiet after `load` (LMS pages fill in content by
+#: script). Local files are complete at `load` and skip this wait.
 SETTLE_SECONDS = 2.0
 
 _CRASH_WORDS = ("Target crashed", "Browser has been closed", "browser has disconnected",
@@ -141,10 +142,11 @@ class BrowserEngine:
             except PlaywrightError:
                 raw = ""
             final_url = page.url
-        try:
-            await page.wait_for_load_state("networkidle", timeout=SETTLE_SECONDS * 1000)
-        except PlaywrightError:
-            pass  # a page that keeps polling is still checked as it is now
+        if spec.path is None:
+            try:
+                await page.wait_for_load_state("networkidle", timeout=SETTLE_SECONDS * 1000)
+            except PlaywrightError:
+                pass  # a page that keeps polling is still checked as it is now
         notes: list[str] = []
         await self._inject_axe(page, notes)
         if crashed.is_set():

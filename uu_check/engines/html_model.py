@@ -71,6 +71,16 @@ class HtmlDocument:
             node = node.parent
         return False
 
+    def is_fragment(self, options: dict[str, Any] | None = None) -> bool:
+        """Whether page-level rules (title, page language) should treat this as a fragment of
+        an LMS page: the `fragment` run option ("yes"/"no") wins over detection ("auto")."""
+        choice = str((options or {}).get("fragment", "auto")).strip().lower()
+        if choice in ("yes", "true", "1"):
+            return True
+        if choice in ("no", "false", "0"):
+            return False
+        return self.fragment
+
     @cached_property
     def body(self) -> Tag:
         return self.soup.body or self.soup
@@ -114,3 +124,18 @@ def snippet(element: Tag, limit: int = 200) -> str:
 
 def visible_text(element: Tag) -> str:
     return re.sub(r"\s+", " ", element.get_text(" ", strip=True)).strip()
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def heading_context(element: Tag, limit: int = 80) -> str | None:
+    """Text of the nearest heading before (or around) an element, so a teacher can find the
+    place on the page without reading a selector."""
+    heading = element if element.name in _HEADINGS else element.find_previous(_HEADINGS)
+    if heading is None:
+        return None
+    text = visible_text(heading)
+    if not text:
+        return None
+    return text if len(text) <= limit else text[: limit - 1] + "…"
