@@ -10,6 +10,9 @@ from uu_check import __version__
 from uu_check.catalog import CatalogError
 from uu_check.cli.rules import rule_command, rules_command
 from uu_check.cli.scan import scan_command
+from uu_check.cli.report import report_command
+from uu_check.cli.diff import diff_command
+from uu_check.cli.baseline import baseline_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -22,6 +25,9 @@ def cli() -> None:
 cli.add_command(scan_command)
 cli.add_command(rules_command)
 cli.add_command(rule_command)
+cli.add_command(report_command)
+cli.add_command(diff_command)
+cli.add_command(baseline_group)
 
 
 def main() -> None:
