@@ -33,3 +33,20 @@ def is_file_name(alt: str) -> bool:
 def is_placeholder(alt: str) -> bool:
     text = re.sub(r"\s+", " ", (alt or "").strip().lower()).strip(" .:-_")
     return text in PLACEHOLDER_ALTS or bool(re.fullmatch(r"(?:bilde|image|img|photo|foto)\s*\d*", text))
+
+
+#: Last words that make a short alt a label of the kind of image rather than of its content.
+_GENERIC_TAIL = {
+    "bilde", "bildet", "bilete", "biletet", "foto", "fotografi", "illustrasjon", "grafikk",
+    "image", "picture", "photo", "photograph", "graphic", "illustration", "pic", "img",
+}
+
+
+def looks_generic(alt: str) -> bool:
+    """'golfing image', 'bilde 3', 'foto': a few words that end in the kind of image.
+
+    Weaker than `is_placeholder`: alone it may still say something, repeated on many different
+    images it says nothing.
+    """
+    words = re.findall(r"[^\W\d_]+", (alt or "").lower())
+    return is_placeholder(alt) or (0 < len(words) <= 3 and words[-1] in _GENERIC_TAIL)

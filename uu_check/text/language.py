@@ -33,6 +33,9 @@ _CODES: dict[Language, str] = {
     Language.RUSSIAN: "ru",
 }
 
+#: Codes the detector can recognise ('no' included): only these declared languages are compared.
+DETECTABLE: frozenset[str] = frozenset(_CODES.values()) | {"no"}
+
 #: Declared codes that mean Norwegian without saying which written form.
 NORWEGIAN = {"no", "nb", "nn"}
 
@@ -77,3 +80,20 @@ def same_language(declared: str | None, detected: str) -> bool:
         return True
     scandinavian = NORWEGIAN | {"da"}
     return declared_code in NORWEGIAN and detected in scandinavian
+
+
+def language_confidences(text: str, min_words: int = MIN_WORDS) -> dict[str, float]:
+    """Confidence (0..1, summing to 1) per language code for a text long enough to tell, else {}.
+
+    Rules that compare with a declared language should sum the confidences of every compatible
+    code (bokmål, nynorsk and Danish share most words), not trust the single best guess.
+    """
+    if word_count(text) < min_words:
+        return {}
+    values = _detector().compute_language_confidence_values(text[:4000])
+    return {_CODES[v.language]: v.value for v in values if v.value > 0}
+
+
+def compatible_confidence(declared: str | None, confidences: dict[str, float]) -> float:
+    """How much of the detector's confidence goes to languages compatible with `declared`."""
+    return sum(value for code, value in confidences.items() if same_language(declared, code))

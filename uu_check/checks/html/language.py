@@ -1,0 +1,177 @@
+"""Language rules: the declared language (page and element `lang`) versus the language the text is
+really written in, and passages in another language without their own `lang`.
+
+A screen reader picks its voice from `lang`: English text read with a Norwegian voice (or the
+other way round) is hard to understand. We only decide with enough words and a clear detection;
+bokmål, nynorsk and 'no' count as the same (see uu_check.text.language.same_language).
+WCAG 3.1.1 https://www.w3.org/WAI/WCAG22/Understanding/language-of-page
+WCAG 3.1.2 https://www.w3.org/WAI/WCAG22/Understanding/language-of-parts
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bs4 import NavigableString, Tag
+
+from uu_check.engines.html_model import HtmlDocument, heading_context, selector, snippet
+from uu_check.model import Finding, Location
+from uu_check.registry import CheckContext, check
+from uu_check.text.language import (DETECTABLE, compatible_confidence, language_confidences, primary_subtag,
+                                    same_language, word_count)
+
+#: Words needed before a passage (paragraph, list item, quote) is judged.
+PASSAGE_MIN_WORDS = 12
+#: Words below which even the page or an element needs a very clear detection.
+SHORT_TEXT_WORDS = 20
+
+_SKIP = {"script", "style", "template", "noscript", "code", "pre", "kbd", "samp", "var", "svg", "math"}
+_PASSAGES = ("p", "li", "blockquote", "dd", "dt", "td", "th", "figcaption", "caption",
+             "h1", "h2", "h3", "h4", "h5", "h6")
+
+LANGUAGE_NAMES = {
+    "nb": "norsk bokmål", "nn": "norsk nynorsk", "no": "norsk", "en": "English", "sv": "svenska",
+    "da": "dansk", "de": "Deutsch", "fr": "français", "es": "español", "it": "italiano",
+    "nl": "Nederlands", "fi": "suomi", "pl": "polski", "pt": "português", "la": "latine",
+    "ar": "العربية", "so": "Soomaali", "uk": "українська", "ru": "русский",
+}
+
+
+def _hidden_here(element: Tag, doc: HtmlDocument) -> bool:
+    """Hidden by this element itself (its ancestors were already looked at by the walk)."""
+    if element.has_attr("hidden") or str(element.get("aria-hidden", "")).lower() == "true":
+        return True
+    style = doc.style(element)
+    if style is not None:
+        return style.get("display") == "none" or style.get("visibility") == "hidden"
+    return "display:none" in str(element.get("style", "")).replace(" ", "").lower()
+
+
+def own_text(element: Tag, doc: HtmlDocument) -> str:
+    """Visible text of an element that inherits its language: parts with their own `lang`,
+    code and hidden parts left out."""
+    parts: list[str] = []
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if type(child) is NavigableString:
+                    parts.append(str(child))
+            elif isinstance(child, Tag):
+                if child.name in _SKIP or child.has_attr("lang") or _hidden_here(child, doc):
+                    continue
+                if child.name in ("br", "p", "li", "div", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"):
+                    parts.append(" ")
+                walk(child)
+                if child.name in ("p", "li", "div", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"):
+                    parts.append(" ")
+
+    walk(element)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    declared: str
+    detected: str
+    confidence: float
+    words: int
+
+
+def mismatch(declared: str | None, text: str, *, min_words: int) -> Mismatch | None:
+    """A clear difference between a declared language and the text, else None (also when the
+    text is too short, the detection unsure, or the declared language one we cannot detect)."""
+    if not declared or primary_subtag(declared) not in DETECTABLE:
+        return None
+    words = word_count(text)
+    confidences = language_confidences(text, min_words=min_words)
+    if not confidences:
+        return None
+    if compatible_confidence(declared, confidences) >= 0.05:
+        return None
+    best = max(confidences, key=confidences.__getitem__)
+    group = sum(v for code, v in confidences.items() if same_language(best, code))
+    needed = 0.9 if words < SHORT_TEXT_WORDS else 0.75
+    if group < needed:
+        return None
+    return Mismatch(declared, best, group, words)
+
+
+def _name(code: str) -> str:
+    return f"{LANGUAGE_NAMES.get(code, code)} ({code})"
+
+
+_PAGE_CACHE: dict[int, tuple[HtmlDocument, Mismatch | None]] = {}
+
+
+def page_mismatch(doc: HtmlDocument, options: dict) -> Mismatch | None:
+    """The page-level decision, computed once per document (rules share it)."""
+    cached = _PAGE_CACHE.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    result = None
+    if not doc.is_fragment(options):
+        result = mismatch(doc.declared_lang, own_text(doc.body, doc), min_words=8)
+    _PAGE_CACHE.clear()
+    _PAGE_CACHE[id(doc)] = (doc, result)
+    return result
+
+
+@check("html-lang-mismatch", engine="html")
+def page_language_mismatch(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
+    """<html lang> says one language, the text is clearly another (ACT ucwvc8). Skipped for LMS
+    fragments: there the platform's page sets the language; element `lang` is checked apart."""
+    found = page_mismatch(doc, ctx.options)
+    if found is None:
+        return
+    html = doc.soup.find("html")
+    location = Location(selector="html", snippet=snippet(html, 120) if isinstance(html, Tag) else None)
+    yield ctx.violation(location, declared=found.declared, detected=_name(found.detected),
+                        evidence=f"{found.words} words, confidence {found.confidence:.2f}")
+
+
+@check("html-lang-element-mismatch", engine="html")
+def element_language_mismatch(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
+    """An element's own `lang` says one language, its text is clearly another (ACT off6ek)."""
+    for element in doc.body.find_all(lang=True):
+        if element.name == "html" or doc.is_hidden(element):
+            continue
+        found = mismatch(str(element.get("lang")), own_text(element, doc), min_words=8)
+        if found is not None:
+            yield ctx.violation(Location(selector=selector(element), snippet=snippet(element),
+                                         context=heading_context(element)),
+                                declared=found.declared, detected=_name(found.detected),
+                                evidence=f"{found.words} words, confidence {found.confidence:.2f}")
+
+
+def _inherited_lang(element: Tag) -> tuple[str | None, Tag | None]:
+    holder = element.find_parent(lang=True)
+    if holder is None:
+        return None, None
+    return str(holder.get("lang") or "").strip() or None, holder
+
+
+@check("html-lang-passage", engine="html")
+def passage_in_other_language(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
+    """A paragraph, list item or quote in another language than its surroundings, without its
+    own `lang`: the screen reader reads it with the wrong voice."""
+    page_wrong = page_mismatch(doc, ctx.options) is not None
+    for block in doc.body.find_all(_PASSAGES):
+        if block.has_attr("lang") or block.find(_PASSAGES) is not None or doc.is_hidden(block):
+            continue
+        declared, holder = _inherited_lang(block)
+        if declared is None or holder is None:
+            continue  # no language declared at all: axe's html-has-lang, or a fragment
+        if page_wrong and holder.name == "html":
+            continue  # the page-level finding already says the page language is wrong
+        text = own_text(block, doc)
+        if word_count(text) < PASSAGE_MIN_WORDS:
+            continue
+        found = mismatch(declared, text, min_words=PASSAGE_MIN_WORDS)
+        if found is not None:
+            yield ctx.violation(Location(selector=selector(block), snippet=snippet(block),
+                                         context=heading_context(block)),
+                                declared=found.declared, detected=_name(found.detected),
+                                evidence=f"{found.words} words, confidence {found.confidence:.2f}")
