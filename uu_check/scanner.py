@@ -16,6 +16,7 @@ import signal
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 from uu_check import __version__
 from uu_check.engines import axe
 from uu_check.engines.base import EngineResult, TargetError
@@ -25,6 +26,9 @@ from uu_check.model import Report, Target, assign_fingerprints, score_target
 from uu_check.options import ScanOptions
 from uu_check.sources.base import TargetSpec
 from uu_check.sources.files import expand
+
+if TYPE_CHECKING:
+    from uu_check.store import ScanCache
 
 #: Called after each target: (target, its findings). Lets a caller stream results (store, UI).
 TargetCallback = Callable[[Target, list], None]
@@ -48,8 +52,10 @@ class Scanner:
     targets a source (crawl, course package) already made."""
 
     def __init__(self, options: ScanOptions, *, on_target: TargetCallback | None = None,
-                 on_progress: ProgressCallback | None = None) -> None:
+                 on_progress: ProgressCallback | None = None, cache: ScanCache | None = None) -> None:
         self.options = options
+        #: Optional uu_check.store.ScanCache: unchanged files come from it instead of an engine.
+        self.cache = cache
         self.on_target = on_target
         self.on_progress = on_progress
         self._stack = contextlib.ExitStack()
@@ -66,18 +72,30 @@ class Scanner:
         specs = self._expand_packages(specs)
         results: list[tuple[Target, list] | None] = [None] * len(specs)
         done = 0
+        cached: set[int] = set()
 
         def finish(index: int, target: Target, findings: list) -> None:
             nonlocal done
             results[index] = (target, findings)
+            if self.cache is not None and index not in cached:
+                self.cache.save(specs[index], target, findings)
             done += 1
             if self.on_target:
                 self.on_target(target, findings)
             if self.on_progress:
                 self.on_progress(done, len(specs))
 
-        html_jobs = [(i, s) for i, s in enumerate(specs) if s.status is None and s.kind == "html"]
-        doc_jobs = [(i, s) for i, s in enumerate(specs) if s.status is None and is_document(s.kind)]
+        if self.cache is not None:
+            for index, spec in enumerate(specs):
+                hit = self.cache.lookup(spec) if spec.status is None else None
+                if hit is not None:
+                    cached.add(index)
+                    hit[0].id = f"t{index + 1}"
+                    for finding in hit[1]:
+                        finding.target = hit[0].id
+                    finish(index, *hit)
+        html_jobs = [(i, s) for i, s in enumerate(specs) if s.status is None and s.kind == "html" and i not in cached]
+        doc_jobs = [(i, s) for i, s in enumerate(specs) if s.status is None and is_document(s.kind) and i not in cached]
         for index, spec in enumerate(specs):
             if spec.status is not None or not (spec.kind == "html" or is_document(spec.kind)):
                 status = spec.status or "skipped"
@@ -98,6 +116,8 @@ class Scanner:
             report.targets.append(target)
             report.findings.extend(findings)
         report.sort()
+        if self.cache is not None:
+            self.cache.finish(report)
         return report
 
     def _expand_packages(self, specs: list[TargetSpec]) -> list[TargetSpec]:
