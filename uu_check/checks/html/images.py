@@ -117,7 +117,7 @@ def _neighbour_texts(img: Tag) -> list[str]:
         if caption is not None:
             texts.append(visible_text(caption))
     anchor = img
-    while anchor.parent is not None and anchor.parent.name in ("a", "span", "picture") and len(
+    while anchor.parent is not None and anchor.parent.name in ("a", "span", "picture", "p", "div") and len(
             [c for c in anchor.parent.children if not (isinstance(c, str) and not c.strip())]) == 1:
         anchor = anchor.parent
     for step in ("previous_sibling", "next_sibling"):
@@ -174,14 +174,15 @@ _TEXT_IMAGE_NAMES = re.compile(
 
 
 def _size(img: Tag, doc: HtmlDocument) -> tuple[int, int]:
-    """Rendered size in browser mode, else the width/height attributes (0 when unknown)."""
-    style = doc.style(img)
-    if style and style.get("w"):
-        return int(style.get("w") or 0), int(style.get("h") or 0)
-    try:
-        return int(str(img.get("width", "0")).rstrip("px") or 0), int(str(img.get("height", "0")).rstrip("px") or 0)
-    except ValueError:
-        return 0, 0
+    """The larger of the rendered size (browser mode) and the width/height attributes: an image
+    that failed to load renders small, but its attributes still say how big it is meant to be."""
+    def number(value: object) -> int:
+        match = re.match(r"\s*(\d+)", str(value or ""))
+        return int(match.group(1)) if match else 0
+
+    style = doc.style(img) or {}
+    return (max(number(style.get("w")), number(img.get("width"))),
+            max(number(style.get("h")), number(img.get("height"))))
 
 
 @check("html-img-of-text", engine="html")

@@ -23,7 +23,17 @@ MEDIA_ALTERNATIVE_WORDS = 40
 
 
 def _media(doc: HtmlDocument, names: tuple[str, ...]) -> list[Tag]:
-    return [el for el in doc.body.find_all(list(names)) if not doc.is_hidden(el)]
+    """Media elements not hidden by the author. An <audio> without controls is display:none in
+    every browser, yet still plays: only its ancestors and attributes decide for it."""
+    found = []
+    for el in doc.body.find_all(list(names)):
+        if el.name == "audio" and not el.has_attr("controls"):
+            hidden = el.has_attr("hidden") or (isinstance(el.parent, Tag) and doc.is_hidden(el.parent))
+        else:
+            hidden = doc.is_hidden(el)
+        if not hidden:
+            found.append(el)
+    return found
 
 
 def _location(element: Tag) -> Location:

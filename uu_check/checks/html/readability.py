@@ -63,6 +63,14 @@ def main_text(doc: HtmlDocument) -> str:
     return "\n".join(lines)
 
 
+#: The LIX band in words a reader of each language understands.
+BAND_NAMES: dict[str, dict[str, str]] = {
+    "nb": {"very-easy": "svært lett", "easy": "lett", "medium": "middels", "hard": "tung", "very-hard": "svært tung"},
+    "nn": {"very-easy": "svært lett", "easy": "lett", "medium": "middels", "hard": "tung", "very-hard": "svært tung"},
+    "en": {"very-easy": "very easy", "easy": "easy", "medium": "medium", "hard": "hard", "very-hard": "very hard"},
+}
+
+
 def threshold(options: dict) -> float:
     try:
         return float(options.get("lix_threshold", DEFAULT_THRESHOLD))
@@ -77,5 +85,5 @@ def reading_level(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
     if result is None or result.score <= threshold(ctx.options):
         return
     yield ctx.review(Location(selector="main" if doc.soup.find("main") else "body"),
-                     lix=f"{result.score:g}", band=result.band, threshold=f"{threshold(ctx.options):g}",
+                     lix=f"{result.score:g}", band=BAND_NAMES.get(ctx.lang, BAND_NAMES["en"])[result.band], threshold=f"{threshold(ctx.options):g}",
                      evidence=f"{result.words} words, {result.sentences} sentences, {result.long_words} long words")
