@@ -101,6 +101,7 @@ LABELS.update({
     "kind_pdf": {"nb": "PDF", "nn": "PDF", "en": "PDF"},
     "kind_other": {"nb": "Annet", "nn": "Anna", "en": "Other"},
     "no_changes": {"nb": "Ingen endringer.", "nn": "Ingen endringar.", "en": "No changes."},
+    "open_page": {"nb": "Åpne siden", "nn": "Opne sida", "en": "Open the page"},
     "cache": {"nb": "fra hurtigbufferen (uendret fil)", "nn": "frå mellomlageret (uendra fil)",
               "en": "from the cache (unchanged file)"},
 })

@@ -12,8 +12,10 @@ import functools
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
+import markupsafe
 
 from uu_check.i18n import label
 from uu_check.model import SEVERITIES, Finding, Report, Target, severity_rank
@@ -66,6 +68,18 @@ class Group:
     places: list[Place] = field(default_factory=list)
 
 
+def display_name(target: Target) -> str:
+    """The name people see: the relative path for files; for pages the address without the
+    scheme (a bare URL as link text tells a screen reader user little), with the page title."""
+    name = target.key or target.uri
+    if name.startswith(("http://", "https://")):
+        parts = urlsplit(name)
+        name = (parts.netloc + parts.path).rstrip("/") + (f"?{parts.query}" if parts.query else "")
+        if target.title:
+            name = f"{target.title} – {name}"
+    return name
+
+
 def kind_value(kind: str) -> str:
     return kind if kind in KINDS else "other"
 
@@ -104,7 +118,7 @@ def context(report: Report, lang: str) -> dict[str, Any]:
     for target in targets_worst_first(report):
         findings = report.findings_for(target.id)
         targets.append({
-            "target": target, "name": target.key or target.uri, "anchor": f"target-{target.id}",
+            "target": target, "name": display_name(target), "anchor": f"target-{target.id}",
             "kind": kind_value(target.kind), "violations": sum(f.outcome == "violation" for f in findings),
             "reviews": sum(f.outcome != "violation" for f in findings),
             "groups": _groups(target, findings, lang, reasons),
@@ -123,14 +137,17 @@ def context(report: Report, lang: str) -> dict[str, Any]:
         target = by_id.get(finding.target)
         if target is not None:
             slot = entry["targets"].setdefault(target.id, {
-                "name": target.key or target.uri, "anchor": f"target-{target.id}", "kind": kind_value(target.kind),
+                "name": display_name(target), "anchor": f"target-{target.id}", "kind": kind_value(target.kind),
                 "count": 0})
             slot["count"] += 1
     kinds_present = [k for k in (*KINDS, "other") if any(t["kind"] == k for t in targets)]
     severity_counts = {s: summary["by_severity"][s] for s in SEVERITIES}
     severity_counts["needs-review"] = summary["needs_review"]
+    content_lang = str(report.run.get("lang") or lang)
     return {
-        "lang": lang, "L": lambda key: label(key, lang), "report": report, "summary": summary,
+        "lang": lang, "L": lambda key: label(key, lang),
+        # Messages and advice are in the run's language; mark them when the labels differ (WCAG 3.1.2).
+        "cl": markupsafe.Markup(f' lang="{markupsafe.escape(content_lang)}"') if content_lang != lang else "", "report": report, "summary": summary,
         "severities": SEVERITIES, "filter_severities": FILTER_SEVERITIES, "severity_counts": severity_counts,
         "kinds": kinds_present, "kind_counts": {k: sum(t["kind"] == k for t in targets) for k in kinds_present},
         "targets": targets, "rules": list(rules.values()), "comparison": comparison,
