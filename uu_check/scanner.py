@@ -230,7 +230,8 @@ class Scanner:
                     html, url = read_html_file(spec.path), spec.path.resolve().as_uri()
                 else:
                     html, url = await fetch_html(spec.url or spec.uri, self.options)
-                outcome: EngineResult | TargetError = await asyncio.to_thread(check_static, html, url, self.options)
+                outcome: EngineResult | TargetError = await asyncio.to_thread(check_static, html, url, self.options,
+                                                                              spec.fragment)
             except TargetError as exc:
                 outcome = exc
             finish(index, *self._complete(index, spec, outcome))

@@ -26,6 +26,14 @@ LEVEL_TAGS = {
     "AAA": ["wcag2a", "wcag21a", "wcag2aa", "wcag21aa", "wcag22aa", "wcag2aaa", "best-practice"],
 }
 
+#: Rules about the page around the content. In an LMS the platform owns the page (its <html lang>,
+#: <title>, landmarks and skip links), so for a content fragment these say nothing about the
+#: teacher's material and are left out, as the LMS checkers do.
+PAGE_LEVEL_RULES = frozenset({
+    "html-has-lang", "document-title", "landmark-one-main", "region", "page-has-heading-one", "bypass",
+    "skip-link", "meta-viewport", "meta-viewport-large", "landmark-no-duplicate-main",
+})
+
 
 @functools.cache
 def axe_source() -> str:

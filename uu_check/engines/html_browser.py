@@ -19,8 +19,8 @@ from playwright.async_api import Browser, Error as PlaywrightError, Playwright, 
 from uu_check.engines import axe
 from uu_check.engines.base import EngineResult, TargetError
 from uu_check.engines.browser import LAUNCH_ARGS, BrowserNotFound, find_browser
-from uu_check.engines.html_model import HtmlDocument
-from uu_check.engines.html_static import own_rules, read_html_file
+from uu_check.engines.html_model import HtmlDocument, resolve_fragment
+from uu_check.engines.html_static import FRAGMENT_NOTE, own_rules, read_html_file
 from uu_check.options import ScanOptions
 from uu_check.sources.base import TargetSpec
 
@@ -159,6 +159,10 @@ class BrowserEngine:
         title = await page.title()
         document = HtmlDocument.parse(html, final_url, rendered=True,
                                       styles={int(k): v for k, v in styles.items()}, raw=raw, title=title)
+        document.fragment = resolve_fragment(document.fragment, self.options.rule_options.get("fragment"), spec.fragment)
+        if document.fragment:
+            findings = [f for f in findings if f.rule not in axe.PAGE_LEVEL_RULES]
+            notes.append(FRAGMENT_NOTE)
         findings.extend(own_rules(document, self.options, notes))
         return EngineResult(findings=findings, title=title or None, notes=notes, mode="browser",
                             meta={"final_url": final_url} if final_url != url else {})

@@ -92,6 +92,16 @@ class HtmlDocument:
         return str(lang).strip() if lang else None
 
 
+def resolve_fragment(detected: bool, option: str | None, hint: bool | None) -> bool:
+    """Is this HTML a content fragment? --fragment yes/no wins, then the source's hint, then
+    what the HTML itself shows (no <html>, <head>, <body> or <title>)."""
+    if option == "yes":
+        return True
+    if option == "no":
+        return False
+    return hint if hint is not None else detected
+
+
 def selector(element: Tag) -> str:
     """A CSS selector that finds the element again: id where unique-looking, else a
     tag:nth-of-type path (without our data-uu-i numbering)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from uu_check.engines.base import EngineResult, TargetError
-from uu_check.engines.html_model import HtmlDocument
+from uu_check.engines.html_model import HtmlDocument, resolve_fragment
 from uu_check.options import ScanOptions
 from uu_check.registry import run_checks
 
@@ -31,8 +31,14 @@ def own_rules(document: HtmlDocument, options: ScanOptions, notes: list[str]) ->
                            options=options.rule_options, rendered=document.rendered, notes=notes))
 
 
-def check_static(html: str, url: str, options: ScanOptions) -> EngineResult:
+FRAGMENT_NOTE = "checked as a content fragment: page-level rules (title, page language, landmarks) are left to the platform"
+
+
+def check_static(html: str, url: str, options: ScanOptions, fragment_hint: bool | None = None) -> EngineResult:
     document = HtmlDocument.parse(html, url, rendered=False)
+    document.fragment = resolve_fragment(document.fragment, options.rule_options.get("fragment"), fragment_hint)
     notes = ["static mode: no browser; axe-core and rules that need the rendered page did not run"]
+    if document.fragment:
+        notes.append(FRAGMENT_NOTE)
     findings = own_rules(document, options, notes)
     return EngineResult(findings=findings, title=document.title, notes=notes, mode="static")

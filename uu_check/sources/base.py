@@ -37,6 +37,9 @@ class TargetSpec:
     #: Set when the source already knows the outcome: "skipped" or "error", with `reason`.
     status: str | None = None
     reason: str | None = None
+    #: A hint from the source: True for LMS content fragments (e.g. wiki pages in a course
+    #: package), False for whole pages, None to detect from the HTML. --fragment yes/no wins.
+    fragment: bool | None = None
 
     def sha256(self) -> str | None:
         if self.path is None or not self.path.is_file():
