@@ -19,6 +19,9 @@
       position: cs.position,
       opacity: parseFloat(cs.opacity),
       textDecoration: cs.textDecorationLine,
+      fontFamily: cs.fontFamily,
+      tabIndex: el.tabIndex,
+      clipped: cs.clipPath !== 'none' || (cs.clip !== 'auto' && cs.clip !== ''),
       x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height),
     };
   }

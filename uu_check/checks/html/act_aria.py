@@ -1,0 +1,58 @@
+"""ACT-derived ARIA rules that axe-core does not tie to a WCAG criterion.
+
+- html-decorative-exposed (ACT 46ca7f, WCAG 1.1.1): an element marked as decorative
+  (role="presentation"/"none", or an image with alt="") that also gets a name or other global
+  ARIA, or is focusable. Browsers then ignore the "decorative" marking (presentational role
+  conflict resolution) and a screen reader announces something the author meant to hide.
+  axe-core reports this only as the best practice presentation-role-conflict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bs4 import Tag
+
+from uu_check.checks.html.act_accname import is_focusable, is_rendered_hidden
+from uu_check.engines.html_model import HtmlDocument, heading_context, selector, snippet
+from uu_check.model import Finding, Location
+from uu_check.registry import CheckContext, check
+
+#: Global ARIA attributes that make a presentational element exposed again.
+GLOBAL_ARIA = ("aria-label", "aria-labelledby", "aria-describedby", "aria-details", "aria-live",
+               "aria-owns", "aria-controls", "aria-keyshortcuts", "aria-roledescription", "aria-flowto",
+               "aria-dropeffect", "aria-grabbed", "aria-errormessage", "aria-atomic", "aria-relevant",
+               "aria-busy", "aria-haspopup", "aria-invalid", "aria-current")
+
+
+def _marked_decorative(element: Tag) -> bool:
+    role = str(element.get("role", "")).strip().lower().split()
+    if role:
+        return role[0] in ("presentation", "none")
+    return element.name == "img" and element.has_attr("alt") and not str(element.get("alt")).strip()
+
+
+def _hidden_from_everyone(doc: HtmlDocument, element: Tag) -> bool:
+    node: Tag | None = element
+    while isinstance(node, Tag):
+        if str(node.get("aria-hidden", "")).strip().lower() == "true" or is_rendered_hidden(doc, node):
+            return True
+        node = node.parent
+    return False
+
+
+@check("html-decorative-exposed", engine="html")
+def decorative_exposed(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
+    for element in doc.body.find_all(True):
+        if not _marked_decorative(element) or _hidden_from_everyone(doc, element):
+            continue
+        reasons = [a for a in GLOBAL_ARIA if str(element.get(a, "")).strip()]
+        if element.name not in ("iframe",) and is_focusable(doc, element) and element.name != "img":
+            reasons.append("tabindex" if element.has_attr("tabindex") else "focusable")
+        elif element.has_attr("tabindex") and str(element.get("tabindex")).strip().lstrip("-").isdigit() \
+                and int(str(element.get("tabindex")).strip()) >= 0:
+            reasons.append("tabindex")
+        if reasons:
+            yield ctx.violation(Location(selector=selector(element), snippet=snippet(element),
+                                         context=heading_context(element)),
+                                element=f"<{element.name}>", attributes=", ".join(reasons))
