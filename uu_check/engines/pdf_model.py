@@ -698,10 +698,14 @@ def extract_text_runs(pdf: pikepdf.Pdf, path: Any, model: PdfModel, mcid_lang: d
         reader = pypdf.PdfReader(str(path))
     runs: list[tuple[str | None, str]] = []
     total = 0
+    # Pages too large to parse (see MAX_PARSED_CONTENT) are not handed to pypdf either.
+    shallow = {p.number for p in model.pages if p.shallow}
     for index, page in enumerate(reader.pages):
         if index >= TEXT_SAMPLE_PAGES or total >= TEXT_SAMPLE_CHARS:
             break
         number = index + 1
+        if number in shallow:
+            continue
         langs: list[str | None] = []
 
         def before(operator: bytes, operands: list, cm: Any, tm: Any) -> None:
