@@ -28,6 +28,11 @@ class ScanOptions:
     headers: dict[str, str] = field(default_factory=dict)
     cookies: list[dict[str, Any]] = field(default_factory=list)
     storage_state: str | None = None
+    #: Origins that may receive `headers` when there is no crawl scope (a single URL scan).
+    credential_origins: tuple[str, ...] = ()
+    #: A crawl's Scope (uu_check.sources.urls.Scope): pages may not navigate out of it, and
+    #: credentials go only to its sites.
+    scope: Any = None
     #: Options our own rules read, e.g. {"fragment": "auto", "lix_threshold": 55}.
     rule_options: dict[str, Any] = field(default_factory=dict)
 

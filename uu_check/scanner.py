@@ -24,6 +24,7 @@ from uu_check.engines.browser import BrowserNotFound
 from uu_check.engines.documents import check_document, is_document
 from uu_check.model import Report, Target, assign_fingerprints, score_target
 from uu_check.options import ScanOptions
+from uu_check.redact import redact, redact_url
 from uu_check.sources.base import TargetSpec
 from uu_check.sources.files import expand
 
@@ -142,8 +143,8 @@ class Scanner:
     def _target(self, index: int, spec: TargetSpec, *, status: str, error: str | None = None,
                 result: EngineResult | None = None) -> Target:
         return Target(
-            id=f"t{index + 1}", uri=spec.uri, kind=spec.kind, key=spec.key,
-            title=result.title if result else None, status=status, error=error,
+            id=f"t{index + 1}", uri=redact_url(spec.uri), kind=spec.kind, key=redact_url(spec.key),
+            title=result.title if result else None, status=status, error=redact(error),
             sha256=spec.sha256() if status != "error" or spec.path else None,
             parent=spec.parent, mode=result.mode if result else None,
             notes=list(result.notes) if result else [],

@@ -11,6 +11,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from uu_check.cli.crawl_options import apply_login, crawl_options
 from uu_check.cli.options import lang_option
 from uu_check.cli.report import write_outputs
 from uu_check.cli.scan_extras import after_scan, configured_params, extra_scan_options, open_cache
@@ -53,6 +54,7 @@ def _split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("-q", "--quiet", is_flag=True, help="Print only the report (no progress).")
 @click.option("-v", "--verbose", count=True, help="More detail on standard error (-vv for debugging).")
 @extra_scan_options
+@crawl_options
 def scan_command(targets: tuple[str, ...], formats: tuple[str, ...], outputs: tuple[Path, ...], lang: str | None,
                  fail_on: str, level: str, select: tuple[str, ...], ignore: tuple[str, ...], no_browser: bool,
                  browser_path: str | None, timeout: float, jobs: int, exclude: tuple[str, ...], fragment: str,
@@ -73,8 +75,14 @@ def scan_command(targets: tuple[str, ...], formats: tuple[str, ...], outputs: tu
         ignore=_split_ids(ignore), use_browser=not no_browser, browser_path=browser_path, timeout=timeout,
         jobs=jobs, rule_options={"fragment": fragment},
     )
-    specs = expand_arguments(targets, exclude=exclude)
-    report = _run(options, specs, quiet, open_cache(params, options))
+    apply_login(options, targets, extras)
+    if extras["crawl"] or extras["sitemaps"]:
+        from uu_check.cli.crawl_run import run_crawl
+
+        report = run_crawl(options, targets, extras, quiet)
+    else:
+        specs = expand_arguments(targets, exclude=exclude)
+        report = _run(options, specs, quiet, open_cache(params, options))
     after_scan(report, config, params)
     if extras["output_dir"]:
         write_outputs(report, options.lang, formats, outputs, extras["output_dir"])

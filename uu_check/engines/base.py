@@ -11,8 +11,21 @@ from uu_check.model import Finding
 class TargetError(Exception):
     """A target that cannot be checked; str(exc) is the one-line reason shown to the user.
 
-    Never put a secret (cookie, token, password) in the message.
+    Never put a secret (cookie, token, password) in the message. `status` is the HTTP status
+    when there was one, so a crawler can retry 429 and 5xx (honouring `retry_after`).
     """
+
+    def __init__(self, message: str, *, status: int | None = None, retry_after: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+    def __reduce__(self):  # keep the extra fields when the error crosses a process boundary
+        return (_rebuild_target_error, (str(self), self.status, self.retry_after))
+
+
+def _rebuild_target_error(message: str, status: int | None, retry_after: str | None) -> TargetError:
+    return TargetError(message, status=status, retry_after=retry_after)
 
 
 @dataclass

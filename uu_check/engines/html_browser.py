@@ -97,8 +97,6 @@ class BrowserEngine:
         if self._browser is None or not self._browser.is_connected():
             raise BrowserCrashed()
         context_options: dict[str, Any] = {"bypass_csp": True, "accept_downloads": False}
-        if self.options.headers and spec.url:
-            context_options["extra_http_headers"] = dict(self.options.headers)
         if self.options.storage_state and spec.url:
             context_options["storage_state"] = self.options.storage_state
         try:
@@ -108,6 +106,8 @@ class BrowserEngine:
         try:
             if self.options.cookies and spec.url:
                 await context.add_cookies(self.options.cookies)
+            if spec.url and (self.options.headers or self.options.scope is not None):
+                await context.route("**/*", self._guard_request)
             page = await context.new_page()
             crashed = asyncio.Event()
             page.on("crash", lambda _page: crashed.set())
@@ -119,6 +119,24 @@ class BrowserEngine:
                 await context.close()
             except PlaywrightError:
                 pass
+
+    async def _guard_request(self, route: Any, request: Any) -> None:
+        """Send extra headers (credentials) only to the sites they belong to, and never let the
+        page navigate out of the crawl's scope (a redirect to another site is not followed)."""
+        from uu_check.sources.urls import normalise_url, origin
+
+        scope = self.options.scope
+        url = request.url
+        if scope is not None and request.is_navigation_request() and request.frame.parent_frame is None:
+            if url.startswith("http") and not scope.allows(normalise_url(url)):
+                await route.abort("blockedbyclient")
+                return
+        headers = None
+        if self.options.headers and url.startswith("http"):
+            allowed = scope.same_site(url) if scope is not None else origin(url) in self.options.credential_origins
+            if allowed:
+                headers = {**request.headers, **self.options.headers}
+        await route.continue_(headers=headers) if headers else await route.continue_()
 
     async def _render_and_check(self, page: Any, spec: TargetSpec, crashed: asyncio.Event) -> EngineResult:
         timeout_ms = self.options.timeout * 1000
@@ -133,7 +151,8 @@ class BrowserEngine:
             if response is None:
                 raise TargetError(f"{url}: no response")
             if response.status >= 400:
-                raise TargetError(f"{url}: HTTP {response.status} {response.status_text}".rstrip())
+                raise TargetError(f"{url}: HTTP {response.status} {response.status_text}".rstrip(),
+                                  status=response.status, retry_after=(await response.all_headers()).get("retry-after"))
             content_type = (await response.all_headers()).get("content-type", "")
             if content_type and "html" not in content_type and "xml" not in content_type:
                 raise TargetError(f"{url}: not an HTML page ({content_type.split(';')[0]})")
@@ -164,8 +183,10 @@ class BrowserEngine:
             findings = [f for f in findings if f.rule not in axe.PAGE_LEVEL_RULES]
             notes.append(FRAGMENT_NOTE)
         findings.extend(own_rules(document, self.options, notes))
-        return EngineResult(findings=findings, title=title or None, notes=notes, mode="browser",
-                            meta={"final_url": final_url} if final_url != url else {})
+        meta: dict[str, Any] = {"links": page_links(document, final_url)}
+        if final_url != url:
+            meta["final_url"] = final_url
+        return EngineResult(findings=findings, title=title or None, notes=notes, mode="browser", meta=meta)
 
     async def _inject_axe(self, page: Any, notes: list[str]) -> None:
         """axe-core in every frame, so axe.run in the top frame also checks iframes."""
@@ -180,6 +201,18 @@ class BrowserEngine:
                 if frame is page.main_frame:
                     raise
                 notes.append(f"a frame could not be checked: {str(exc).splitlines()[0][:120]}")
+
+
+def page_links(document: HtmlDocument, base: str) -> list[tuple[str, str]]:
+    """(absolute URL, link text) of every link and frame on the rendered page, for crawling."""
+    from urllib.parse import urljoin
+
+    links: list[tuple[str, str]] = []
+    for element in document.soup.find_all(["a", "area", "iframe", "frame"]):
+        target = element.get("href") if element.name in ("a", "area") else element.get("src")
+        if target and not str(target).startswith(("javascript:", "mailto:", "tel:", "data:", "#")):
+            links.append((urljoin(base, str(target).strip()), element.get_text(" ", strip=True)[:100]))
+    return links
 
 
 def _classify(exc: PlaywrightError, spec: TargetSpec) -> Exception:
