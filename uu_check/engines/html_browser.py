@@ -182,7 +182,9 @@ class BrowserEngine:
         if document.fragment:
             findings = [f for f in findings if f.rule not in axe.PAGE_LEVEL_RULES]
             notes.append(FRAGMENT_NOTE)
-        findings.extend(own_rules(document, self.options, notes))
+        # In a thread: a slow rule must not block the event loop, or the per-target timeout and
+        # the other pages in flight would wait for it.
+        findings.extend(await asyncio.to_thread(own_rules, document, self.options, notes))
         meta: dict[str, Any] = {"links": page_links(document, final_url)}
         if final_url != url:
             meta["final_url"] = final_url
@@ -222,6 +224,8 @@ def _classify(exc: PlaywrightError, spec: TargetSpec) -> Exception:
         return BrowserCrashed()
     first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
     first = first.replace("Page.goto: ", "").replace("Error: ", "")
+    if "Download is starting" in first:
+        return TargetError(f"{spec.uri}: not an HTML page (the server sends a file to download)")
     if "net::ERR_" in first:
         code = first[first.index("net::ERR_"):].split()[0]
         reason = {

@@ -204,10 +204,8 @@ class Crawler:
         if kind == "html":
             outcome = await self._page(spec, engine, politeness)
             if isinstance(outcome, TargetError) and "not an HTML page" in str(outcome):
-                document_kind = next((k for t, k in DOCUMENT_TYPES.items() if t in str(outcome)), None)
-                if document_kind:
-                    spec.kind = document_kind
-                    outcome = await self._document(spec, client, pool, politeness, download_dir)
+                # A link without a telling suffix that serves a document: check it as one.
+                outcome = await self._document(spec, client, pool, politeness, download_dir)
             elif isinstance(outcome, EngineResult):
                 self._enqueue_links(store, outcome, url, depth, parent)
         else:
@@ -365,6 +363,8 @@ async def download(client: httpx.AsyncClient, url: str, folder: Path, limit: int
                 return TargetError(f"{url}: too large to download ({declared:,} bytes; the limit is {limit:,})")
             content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
             kind = DOCUMENT_TYPES.get(content_type)
+            if kind is None and kind_of_url(current) == "html":
+                return TargetError(f"{url}: not a page or a document uu-check can check ({content_type or 'unknown type'})")
             suffix = {"pdf": ".pdf", "docx": ".docx", "pptx": ".pptx"}.get(kind or kind_of_url(current), ".bin")
             handle, name = tempfile.mkstemp(suffix=suffix, dir=folder)
             path = Path(name)

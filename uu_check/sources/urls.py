@@ -12,7 +12,7 @@ TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_
 #: Links that change state or end the session: following them would log the crawler out or
 #: delete course content. Matched against the URL path/query and the link text.
 DANGEROUS = re.compile(
-    r"(?:^|[/_\-=.?&\s])(?:log-?out|log-?off|sign-?out|logg-?ut|avlogg\w*|utlogg\w*|delete|destroy|remove|"
+    r"(?:^|[/_\-=.?&\s])(?:log[-\s]?out|log[-\s]?off|sign[-\s]?out|logg[-\s]?ut|avlogg\w*|utlogg\w*|delete|destroy|remove|"
     r"slett\w*|fjern\w*|unenroll|avmeld\w*|unsubscribe)(?:$|[/_\-=.?&\s])", re.I)
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
