@@ -10,6 +10,7 @@ WCAG 3.1.2 https://www.w3.org/WAI/WCAG22/Understanding/language-of-parts
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,8 +20,8 @@ from bs4 import NavigableString, Tag
 from uu_check.engines.html_model import HtmlDocument, heading_context, selector, snippet
 from uu_check.model import Finding, Location
 from uu_check.registry import CheckContext, check
-from uu_check.text.language import (DETECTABLE, compatible_confidence, language_confidences, primary_subtag,
-                                    same_language, word_count)
+from uu_check.text.language import (DETECTABLE, FAST_MIN_CHARS, compatible_confidence, language_confidences,
+                                    primary_subtag, same_language, word_count)
 
 #: Words needed before a passage (paragraph, list item, quote) is judged.
 PASSAGE_MIN_WORDS = 12
@@ -72,6 +73,12 @@ def own_text(element: Tag, doc: HtmlDocument) -> str:
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
+@functools.lru_cache(maxsize=1024)
+def _confidences(text: str, min_words: int) -> dict[str, float]:
+    """Detection per distinct text, shared by the page, element and passage rules."""
+    return language_confidences(text, min_words=min_words)
+
+
 @dataclass(frozen=True, slots=True)
 class Mismatch:
     declared: str
@@ -83,10 +90,10 @@ class Mismatch:
 def mismatch(declared: str | None, text: str, *, min_words: int) -> Mismatch | None:
     """A clear difference between a declared language and the text, else None (also when the
     text is too short, the detection unsure, or the declared language one we cannot detect)."""
-    if not declared or primary_subtag(declared) not in DETECTABLE:
-        return None
+    if not declared or primary_subtag(declared) not in DETECTABLE or len(text.strip()) < FAST_MIN_CHARS:
+        return None  # under ~100 characters lingua is unsure (and needs its large models)
     words = word_count(text)
-    confidences = language_confidences(text, min_words=min_words)
+    confidences = _confidences(text, min_words)
     if not confidences:
         return None
     if compatible_confidence(declared, confidences) >= 0.05:
@@ -96,6 +103,8 @@ def mismatch(declared: str | None, text: str, *, min_words: int) -> Mismatch | N
     needed = 0.9 if words < SHORT_TEXT_WORDS else 0.75
     if group < needed:
         return None
+    if best in ("nb", "nn") and confidences[best] < 0.9 * group:
+        best = "no"  # Norwegian, but which written form is not clear: do not guess
     return Mismatch(declared, best, group, words)
 
 
@@ -135,7 +144,7 @@ def page_language_vote(doc: HtmlDocument, declared: str) -> Mismatch | None:
     total = 0
     confidence = 1.0
     for chunk in _page_chunks(doc):
-        confidences = language_confidences(chunk, min_words=8)
+        confidences = _confidences(chunk, 8)
         if not confidences:
             continue
         words = word_count(chunk)

@@ -109,14 +109,20 @@ def _location(link: Tag) -> Location:
     return Location(selector=selector(link), snippet=snippet(link), context=heading_context(link))
 
 
+_INLINE = ("span", "strong", "em", "b", "i", "small", "mark", "u", "bdi", "q", "cite")
+
+
 def _context_words(link: Tag) -> int:
-    """How many words the link's block (paragraph, list item, cell) has beside the link itself."""
-    block = link.find_parent(_CONTEXT_BLOCKS)
-    if block is None:
+    """How many words the link's sentence context (its paragraph, list item, cell, or the
+    element right around it) has beside the link itself."""
+    block = link.parent
+    while isinstance(block, Tag) and block.name in _INLINE:
+        block = block.parent
+    if not isinstance(block, Tag) or block.name in ("body", "main", "html", "[document]"):
         return 0
     words_block = len(re.findall(r"\w+", visible_text(block)))
     words_link = len(re.findall(r"\w+", visible_text(link)))
-    return max(0, words_block - words_link)
+    return max(0, words_block - words_link) if words_block <= 120 else 0
 
 
 @check("html-link-text-generic", engine="html")
