@@ -13,6 +13,7 @@ numbered 1..N; header and footer paragraphs are numbered within their part.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +88,8 @@ class RunProps:
 class Run:
     text: str
     props: RunProps
+    #: The colour is written on the run itself, not inherited from a style.
+    direct_color: bool = False
 
 
 @dataclass
@@ -235,7 +238,7 @@ class DocxModel:
     drawings: list[Drawing] = field(default_factory=list)
     hyperlinks: list[Hyperlink] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
-    styles: dict[str, Style] = field(default_factory=dict)
+    styles: Mapping[str, Style] = field(default_factory=dict)
 
     @property
     def headings(self) -> list[Paragraph]:
@@ -342,6 +345,7 @@ class _Builder:
         self.rels = rels
         self._style_props: dict[tuple[str | None, str | None], RunProps] = {}
         self._style_chain_cache: dict[str, list[Style]] = {}
+        self._heading_cache: dict[str, tuple[int | None, bool]] = {}
         self.context: str | None = None
         self.section = 1
         self.table_count = 0
@@ -379,17 +383,24 @@ class _Builder:
         return cached
 
     def heading_level(self, style_id: str | None, ppr: etree._Element | None) -> tuple[int | None, bool]:
-        level: int | None = None
+        """(heading level 1..9 or None, is the Title style) from the style chain and a direct
+        outline level."""
+        key = style_id or self.default_pstyle or ""
+        cached = self._heading_cache.get(key)
+        if cached is None:
+            level: int | None = None
+            is_title = False
+            for style in self.chain(key or None):
+                if style.outline_level is not None:
+                    level = style.outline_level
+                lowered = style.name.lower()
+                if lowered.startswith("heading ") and lowered[8:].isdigit():
+                    level = int(lowered[8:])
+                if lowered in ("title", "tittel"):
+                    is_title = True
+            self._heading_cache[key] = cached = (level, is_title)
+        level, is_title = cached
         direct = ppr.find(_W + "outlineLvl") if ppr is not None else None
-        is_title = False
-        for style in self.chain(style_id or self.default_pstyle):
-            if style.outline_level is not None:
-                level = style.outline_level
-            lowered = style.name.lower()
-            if lowered.startswith("heading ") and lowered[8:].isdigit():
-                level = int(lowered[8:])
-            if lowered in ("title", "tittel"):
-                is_title = True
         if direct is not None:
             try:
                 value = int(direct.get(_W + "val", "9"))
@@ -444,9 +455,7 @@ class _Builder:
             self.model.tables.append(model_table)
         for tr in rows_el:
             row: list[Cell] = []
-            for tc in tr.iter(_W + "tc"):
-                if tc.getparent() is not tr and tc.getparent().tag != _W + "sdtContent":
-                    continue
+            for tc in _cells(tr):
                 tc_pr = tc.find(_W + "tcPr")
                 span, vmerge, shading = 1, None, None
                 if tc_pr is not None:
@@ -603,7 +612,7 @@ class _Builder:
                             self.drawing(holder, paragraph, part, table)
         text = "".join(pieces)
         if text:
-            paragraph.runs.append(Run(text, props))
+            paragraph.runs.append(Run(text, props, "color" in direct))
         return text
 
     def _link(self, text: str, target: str | None, paragraph: Paragraph, part: str) -> None:
@@ -669,6 +678,17 @@ class _Builder:
             ))
 
 
+def _cells(tr: etree._Element) -> Iterator[etree._Element]:
+    """The w:tc of a row, also those wrapped in content controls (w:sdt/w:sdtContent)."""
+    for child in tr:
+        if child.tag == _W + "tc":
+            yield child
+        elif child.tag in (_W + "sdt", _W + "customXml"):
+            content = child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child
+            if content is not None:
+                yield from _cells(content)
+
+
 def _int(value: str | None) -> int:
     try:
         return int(value or 0)
@@ -691,21 +711,52 @@ def _hyperlink_instr(instr: str) -> str | None:
     return url
 
 
-def parse_styles(root: etree._Element | None, theme: Theme, clr_map: dict[str, str]
-                 ) -> tuple[dict[str, Style], dict[str, Any], str | None, str | None]:
-    """(styles by id, docDefaults run props, default paragraph style id, default char style id)."""
-    styles: dict[str, Style] = {}
-    defaults: dict[str, Any] = {}
-    default_p = default_c = None
-    if root is None:
-        return styles, defaults, None, None
-    doc_defaults = root.find(_W + "docDefaults")
-    if doc_defaults is not None:
-        defaults = read_rpr(doc_defaults.find(f"{_W}rPrDefault/{_W}rPr"), theme, clr_map)
-    for el in root.iter(_W + "style"):
-        style_id = el.get(_W + "styleId")
-        if not style_id:
-            continue
+class StyleSheet(Mapping[str, Style]):
+    """styles.xml as a mapping id -> Style, parsed lazily: a template defines 150+ styles and a
+    document uses a handful, so only the styles asked for are read."""
+
+    def __init__(self, root: etree._Element | None, theme: Theme, clr_map: dict[str, str]) -> None:
+        self.theme = theme
+        self.clr_map = clr_map
+        self._elements: dict[str, etree._Element] = {}
+        self._parsed: dict[str, Style] = {}
+        self.defaults: dict[str, Any] = {}
+        self.default_paragraph: str | None = None
+        self.default_character: str | None = None
+        if root is None:
+            return
+        doc_defaults = root.find(_W + "docDefaults")
+        if doc_defaults is not None:
+            self.defaults = read_rpr(doc_defaults.find(f"{_W}rPrDefault/{_W}rPr"), theme, clr_map)
+        for el in root.iterchildren(_W + "style"):
+            style_id = el.get(_W + "styleId")
+            if not style_id:
+                continue
+            self._elements[style_id] = el
+            if el.get(_W + "default") in ("1", "true"):
+                kind = el.get(_W + "type", "paragraph")
+                if kind == "paragraph":
+                    self.default_paragraph = style_id
+                elif kind == "character":
+                    self.default_character = style_id
+
+    def __getitem__(self, style_id: str) -> Style:
+        style = self._parsed.get(style_id)
+        if style is None:
+            style = self._parse(style_id, self._elements[style_id])
+            self._parsed[style_id] = style
+        return style
+
+    def __contains__(self, style_id: object) -> bool:
+        return style_id in self._elements
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._elements)
+
+    def __len__(self) -> int:
+        return len(self._elements)
+
+    def _parse(self, style_id: str, el: etree._Element) -> Style:
         kind = el.get(_W + "type", "paragraph")
         name = _val(el.find(_W + "name")) or style_id
         ppr = el.find(_W + "pPr")
@@ -723,19 +774,13 @@ def parse_styles(root: etree._Element | None, theme: Theme, clr_map: dict[str, s
             num = ppr.find(_W + "numPr")
             if num is not None:
                 numbered = _val(num.find(_W + "numId")) not in (None, "0")
-            fill = _color_of(ppr.find(_W + "shd"), theme, clr_map, attr="fill", theme_attr="themeFill")
+            fill = _color_of(ppr.find(_W + "shd"), self.theme, self.clr_map, attr="fill", theme_attr="themeFill")
             shading = fill or None
-        styles[style_id] = Style(
+        return Style(
             style_id=style_id, name=name, type=kind, based_on=_val(el.find(_W + "basedOn")),
-            outline_level=outline, numbered=numbered, rpr=read_rpr(el.find(_W + "rPr"), theme, clr_map),
-            ppr_shading=shading,
+            outline_level=outline, numbered=numbered,
+            rpr=read_rpr(el.find(_W + "rPr"), self.theme, self.clr_map), ppr_shading=shading,
         )
-        if el.get(_W + "default") in ("1", "true"):
-            if kind == "paragraph":
-                default_p = style_id
-            elif kind == "character":
-                default_c = style_id
-    return styles, defaults, default_p, default_c
 
 
 def clr_scheme_mapping(settings: etree._Element | None) -> dict[str, str]:
@@ -760,7 +805,8 @@ def build_model(*, file_name: str, body: etree._Element, styles_root: etree._Ele
                 rels: dict[str, dict[str, str]]) -> DocxModel:
     """Fill a DocxModel from the parsed XML trees (see engines/docx.py for where they come from)."""
     clr_map = clr_scheme_mapping(settings_root)
-    styles, defaults, default_p, default_c = parse_styles(styles_root, theme, clr_map)
+    styles = StyleSheet(styles_root, theme, clr_map)
+    defaults, default_p, default_c = styles.defaults, styles.default_paragraph, styles.default_character
     default_lang = defaults.get("lang")
     if default_p and default_p in styles and styles[default_p].rpr.get("lang"):
         default_lang = styles[default_p].rpr["lang"]

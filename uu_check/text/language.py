@@ -139,12 +139,21 @@ def clearly_in(declared: str | None, text: str) -> bool:
     any other set. False means "ask the detector", not "another language"."""
     code = primary_subtag(declared)
     key = "no" if code in NORWEGIAN else code
-    own = FUNCTION_WORDS.get(key)
-    if own is None:
+    if key not in FUNCTION_WORDS:
         return False
-    tokens = re.findall(r"[^\W\d_]+", text.lower())
+    tokens = _TOKEN.findall(text.lower())
     if len(tokens) < MIN_WORDS:
         return False
-    mine = sum(1 for t in tokens if t in own)
-    others = sum(1 for t in tokens for lang, words in FUNCTION_WORDS.items() if lang != key and t in words)
+    mine = others = 0
+    for token in tokens:
+        lang = _FUNCTION_WORD_LANG.get(token)
+        if lang == key:
+            mine += 1
+        elif lang is not None:
+            others += 1
     return mine >= 0.15 * len(tokens) and others < 0.03 * len(tokens)
+
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+#: word -> the language whose function word it is (the sets do not overlap).
+_FUNCTION_WORD_LANG: dict[str, str] = {w: lang for lang, words in FUNCTION_WORDS.items() for w in words}

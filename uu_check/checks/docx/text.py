@@ -28,23 +28,35 @@ def background(model: DocxModel, paragraph: Paragraph, run: Run) -> str:
 
 @check("docx-contrast", engine="docx")
 def contrast(model: DocxModel, ctx: CheckContext) -> Iterator[Finding]:
+    """One finding per paragraph (its worst run); a colour that comes from a style is reported
+    once per style, colour and background, since one fix (change the style) mends them all."""
+    seen_styles: set[tuple[str | None, str, str]] = set()
     for paragraph in model.paragraphs + model.part_paragraphs:
         worst: tuple[float, float, Run, str] | None = None
         for run in paragraph.runs:
             if not run.text.strip() or run.props.hidden:
                 continue
-            back = background(model, paragraph, run)
             if run.props.color is None:      # "auto": Word picks black or white to contrast
                 continue
+            back = background(model, paragraph, run)
             ratio = contrast_ratio(run.props.color, back)
             needed = required_ratio(run.props.size, bool(run.props.bold))
             if ratio < needed and (worst is None or ratio < worst[0]):
                 worst = (ratio, needed, run, back)
-        if worst is not None:
-            ratio, needed, run, back = worst
-            yield ctx.violation(paragraph_location(model, paragraph, run.text), ratio=f"{ratio:.1f}",
-                                required=f"{needed:g}", color="#" + (run.props.color or ""),
-                                background="#" + back)
+        if worst is None:
+            continue
+        ratio, needed, run, back = worst
+        args = {"ratio": f"{ratio:.1f}", "required": f"{needed:g}", "color": "#" + (run.props.color or ""),
+                "background": "#" + back}
+        location = paragraph_location(model, paragraph, run.text)
+        if not run.direct_color and paragraph.style_name:
+            key = (paragraph.style_name, run.props.color or "", back)
+            if key in seen_styles:
+                continue
+            seen_styles.add(key)
+            yield ctx.violation(location, key="style", style=paragraph.style_name, **args)
+        else:
+            yield ctx.violation(location, style=paragraph.style_name or "", **args)
 
 
 @check("docx-text-small", engine="docx")
