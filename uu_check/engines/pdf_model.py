@@ -46,6 +46,8 @@ MAX_FORM_DEPTH = 8
 ELEMENT_TEXT = 160
 #: Text-showing operators.
 _TEXT_OPS = {"Tj", "TJ", "'", '"'}
+#: The only operators the page scan looks at (pikepdf filters the rest out in C++: much faster).
+_WANTED_OPS = "Tj TJ ' \" BDC BMC EMC Do EI"
 _TEXT_RE = re.compile(rb"(?:\)|>)\s*(?:Tj|'|\")|\]\s*TJ")
 _DO_RE = re.compile(rb"/([^\s/<>\[\]()]+)\s+Do\b")
 
@@ -241,8 +243,11 @@ def _name(value: Any) -> str | None:
 
 
 def _get(obj: Any, key: str) -> Any:
+    """obj[key] for a dictionary or stream, else None (never raises: hostile files lie)."""
+    if obj is None:
+        return None
     try:
-        return obj.get(key) if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)) else None
+        return obj.get(key)
     except Exception:
         return None
 
@@ -355,60 +360,73 @@ def _read_structure(pdf: pikepdf.Pdf, model: PdfModel, page_numbers: dict[tuple[
     kids = _get(tree_root, "/K")
 
     def push_kids(k: Any, parent: int | None, page: int | None, depth: int) -> None:
-        if isinstance(k, pikepdf.Array):
-            for item in reversed(list(k)):
-                stack.append((item, parent, page, depth))
-        elif k is not None:
-            stack.append((k, parent, page, depth))
+        if isinstance(k, (int, type(None))):
+            if k is not None:
+                stack.append((k, parent, page, depth))
+            return
+        try:
+            items = list(k.as_list()) if k._type_code == pikepdf.ObjectType.array else [k]
+        except Exception:
+            items = [k]
+        stack.extend((item, parent, page, depth) for item in reversed(items))
 
     push_kids(kids, None, None, 0)
+    # Hot loop (one pass per element of trees with 100k+ elements): read a dictionary's key set
+    # once and fetch only keys it has; pikepdf lookups of missing keys are slow.
     while stack:
         obj, parent, page, depth = stack.pop()
-        if isinstance(obj, int) or (isinstance(obj, pikepdf.Object) and obj._type_code == pikepdf.ObjectType.integer):
+        if isinstance(obj, int):  # pikepdf hands integers (MCIDs) over as Python ints
             if parent is not None and page is not None:
                 model.elements[parent].mcids.append((page, int(obj)))
             continue
-        if not isinstance(obj, pikepdf.Dictionary):
+        try:
+            keys = obj.keys()
+        except Exception:  # not a dictionary
             continue
         if obj.is_indirect:
-            key = _objgen(obj)
+            key = obj.objgen
             if key in visited:
                 model.tree_issues.append(("cycle", f"object {key[0]} appears twice in the tree"))
                 continue
             visited.add(key)
-        kind = _name(_get(obj, "/Type"))
-        pg = _get(obj, "/Pg")
-        own_page = page_numbers.get(_objgen(pg), page) if pg is not None else page
-        if kind == "MCR":
-            mcid = _get(obj, "/MCID")
-            if parent is not None and own_page is not None and mcid is not None:
-                model.elements[parent].mcids.append((own_page, int(mcid)))
+        own_page = page
+        if "/Pg" in keys:
+            own_page = page_numbers.get(_objgen(obj.get("/Pg")), page)
+        if "/S" not in keys:
+            kind = _name(obj.get("/Type")) if "/Type" in keys else None
+            if kind == "MCR" and "/MCID" in keys:
+                if parent is not None and own_page is not None:
+                    model.elements[parent].mcids.append((own_page, int(obj.get("/MCID"))))
+            elif kind == "OBJR" and "/Obj" in keys and parent is not None:
+                target = _objgen(obj.get("/Obj"))
+                model.elements[parent].annots.append(target)
+                annot_owner[target] = parent
             continue
-        if kind == "OBJR":
-            target = _get(obj, "/Obj")
-            if parent is not None and target is not None:
-                model.elements[parent].annots.append(_objgen(target))
-                annot_owner[_objgen(target)] = parent
-            continue
-        raw_type = _name(_get(obj, "/S"))
+        raw_type = _name(obj.get("/S"))
         if raw_type is None:
             continue
         if len(model.elements) >= MAX_ELEMENTS:
             model.tree_issues.append(("truncated", f"more than {MAX_ELEMENTS} structure elements"))
             break
-        std, problem = resolve_role(raw_type, rolemap)
+        if raw_type in STANDARD_TYPES and raw_type not in rolemap:
+            std, problem = raw_type, None
+        else:
+            std, problem = resolve_role(raw_type, rolemap)
         if problem == "unmapped" and raw_type not in reported_unmapped:
             reported_unmapped.add(raw_type)
             model.rolemap_issues.append(("unmapped", raw_type, ""))
         elem = StructElem(
-            id=len(model.elements), type=std, raw_type=raw_type, parent=parent, depth=depth,
-            page=own_page, alt=_str(_get(obj, "/Alt")), actual_text=_str(_get(obj, "/ActualText")),
-            lang=_str(_get(obj, "/Lang")), attrs=_attributes(obj),
+            id=len(model.elements), type=std, raw_type=raw_type, parent=parent, depth=depth, page=own_page,
+            alt=_str(obj.get("/Alt")) if "/Alt" in keys else None,
+            actual_text=_str(obj.get("/ActualText")) if "/ActualText" in keys else None,
+            lang=_str(obj.get("/Lang")) if "/Lang" in keys else None,
+            attrs=_attributes(obj) if "/A" in keys else {},
         )
         model.elements.append(elem)
         if parent is not None:
             model.elements[parent].children.append(elem.id)
-        push_kids(_get(obj, "/K"), elem.id, own_page, depth + 1)
+        if "/K" in keys:
+            push_kids(obj.get("/K"), elem.id, own_page, depth + 1)
     return annot_owner
 
 
@@ -435,6 +453,9 @@ def _string_bytes(operands: Any) -> bytes:
     return bytes(out)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd]")
+
+
 def _readable(data: bytes) -> str:
     """Best-effort text of shown bytes: single-byte text decodes, two-byte codes become ''."""
     if not data:
@@ -446,8 +467,10 @@ def _readable(data: bytes) -> str:
         except UnicodeDecodeError:
             return ""
     text = data.decode("cp1252", errors="replace")
-    printable = sum(1 for ch in text if ch.isprintable())
-    return text if printable >= 0.8 * len(text) else ""
+    if text.isprintable():
+        return text
+    cleaned = _CONTROL.sub("", text)
+    return cleaned if len(cleaned) >= 0.8 * len(text) else ""
 
 
 class _PageScan:
@@ -481,7 +504,7 @@ class _PageScan:
         scratch = pikepdf.new()
         try:
             try:
-                instructions = pikepdf.parse_content_stream(pikepdf.Stream(scratch, raw))
+                instructions = pikepdf.parse_content_stream(pikepdf.Stream(scratch, raw), _WANTED_OPS)
             except Exception:
                 self.model.notes.append(f"page {self.info.number}: the content could not be parsed")
                 return
@@ -501,15 +524,6 @@ class _PageScan:
         marks: list[int | None] = []
         xobjects = _get(resources, "/XObject")
         for instruction in instructions:
-            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
-                try:
-                    w = int(instruction.iimage.width)
-                    h = int(instruction.iimage.height)
-                except Exception:
-                    w = h = 0
-                if w * h >= 32 * 32:
-                    self.info.images += 1
-                continue
             op = str(instruction.operator)
             if op in _TEXT_OPS:
                 shown = _string_bytes(instruction.operands)
@@ -540,6 +554,12 @@ class _PageScan:
                     marks.pop()
             elif op == "Do" and instruction.operands:
                 self._draw(_get(xobjects, str(instruction.operands[0])), depth)
+            elif op == "EI" and instruction.operands:
+                try:  # an inline image: count it when it holds at least ~32x32 bytes of data
+                    if len(instruction.operands[0].unparse()) >= 32 * 32:
+                        self.info.images += 1
+                except Exception:
+                    pass
 
     def _draw(self, xobj: Any, depth: int) -> None:
         if not isinstance(xobj, pikepdf.Stream):
@@ -678,9 +698,9 @@ def _read_fields(pdf: pikepdf.Pdf, model: PdfModel, page_numbers: dict[tuple[int
 
 
 #: Stop extracting text when this many characters are collected.
-TEXT_SAMPLE_CHARS = 40_000
+TEXT_SAMPLE_CHARS = 15_000
 #: Pages extracted at most for the text sample.
-TEXT_SAMPLE_PAGES = 60
+TEXT_SAMPLE_PAGES = 30
 
 
 def extract_text_runs(pdf: pikepdf.Pdf, path: Any, model: PdfModel, mcid_lang: dict[tuple[int, int], str]) -> None:
@@ -689,9 +709,16 @@ def extract_text_runs(pdf: pikepdf.Pdf, path: Any, model: PdfModel, mcid_lang: d
     structure element owning it. Bounded by TEXT_SAMPLE_CHARS and TEXT_SAMPLE_PAGES."""
     import pypdf
 
-    if model.encrypted:
-        buffer = io.BytesIO()
-        pdf.save(buffer)  # a decrypted copy in memory; the input file is never written
+    if model.encrypted or len(pdf.pages) > TEXT_SAMPLE_PAGES:
+        # pypdf reads only a copy of the sampled pages, made in memory (decrypted, if the file
+        # was): it parses far less, and the input file is never written.
+        sample = pikepdf.new()
+        try:
+            sample.pages.extend(pdf.pages[:TEXT_SAMPLE_PAGES])
+            buffer = io.BytesIO()
+            sample.save(buffer)
+        finally:
+            sample.close()
         buffer.seek(0)
         reader = pypdf.PdfReader(buffer)
     else:
