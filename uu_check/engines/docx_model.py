@@ -346,6 +346,7 @@ class _Builder:
         self._style_props: dict[tuple[str | None, str | None], RunProps] = {}
         self._style_chain_cache: dict[str, list[Style]] = {}
         self._heading_cache: dict[str, tuple[int | None, bool]] = {}
+        self._style_info: dict[str, tuple[str | None, int | None, bool, bool, str | None]] = {}
         self.context: str | None = None
         self.section = 1
         self.table_count = 0
@@ -481,48 +482,75 @@ class _Builder:
                 row.append(Cell(text=text, grid_span=span, v_merge=vmerge, shading=shading))
             model_table.rows.append(row)
 
+    def style_info(self, style_id: str | None) -> tuple[str | None, int | None, bool, bool, str | None]:
+        """(name, heading level, is Title, numbered, shading) of a paragraph style, cached."""
+        key = style_id or ""
+        info = self._style_info.get(key)
+        if info is None:
+            level, is_title = self.heading_level(style_id, None)
+            numbered, shading = False, None
+            for style in self.chain(style_id):
+                numbered = numbered or style.numbered
+                shading = style.ppr_shading or shading
+            name = self.model.styles[style_id].name if style_id in self.model.styles else None
+            self._style_info[key] = info = (name, level, is_title, numbered, shading)
+        return info
+
     def paragraph(self, p: etree._Element, part: str, paragraphs: list[Paragraph],
                   table: Table | None, cell_shading: str | None) -> None:
         ppr = p.find(_W + "pPr")
-        style_id = _val(ppr.find(_W + "pStyle")) if ppr is not None else None
-        effective_style = style_id or self.default_pstyle
-        level, is_title = self.heading_level(style_id, ppr)
-        numbered = False
-        shading = None
-        page_break = False
-        section_end = False
+        style_id = None
+        direct_level: etree._Element | None = None
+        numbered_direct: bool | None = None
+        shading_direct = None
+        page_break = section_end = False
         if ppr is not None:
-            num = ppr.find(_W + "numPr")
-            if num is not None:
-                num_id = _val(num.find(_W + "numId"))
-                numbered = num_id not in (None, "0")
-            fill = _color_of(ppr.find(_W + "shd"), self.model.theme, self.clr_map, attr="fill",
-                             theme_attr="themeFill")
-            shading = fill or None
-            page_break = bool(_on(ppr.find(_W + "pageBreakBefore")))
-            section_end = ppr.find(_W + "sectPr") is not None
-        if not numbered or shading is None:
-            for style in self.chain(effective_style):
-                numbered = numbered or style.numbered
-                if shading is None and style.ppr_shading:
-                    shading = style.ppr_shading
+            for child in ppr:
+                tag = child.tag
+                if tag == _W + "pStyle":
+                    style_id = child.get(_W + "val")
+                elif tag == _W + "numPr":
+                    numbered_direct = _val(child.find(_W + "numId")) not in (None, "0")
+                elif tag == _W + "shd":
+                    shading_direct = _color_of(child, self.model.theme, self.clr_map, attr="fill",
+                                               theme_attr="themeFill")
+                elif tag == _W + "outlineLvl":
+                    direct_level = child
+                elif tag == _W + "pageBreakBefore":
+                    page_break = bool(_on(child))
+                elif tag == _W + "sectPr":
+                    section_end = True
+        effective_style = style_id or self.default_pstyle
+        name, level, is_title, numbered, shading = self.style_info(effective_style)
+        if direct_level is not None:
+            try:
+                value = int(direct_level.get(_W + "val", "9"))
+                level = value + 1 if value < 9 else None
+            except ValueError:
+                pass
+        if numbered_direct is not None:
+            numbered = numbered_direct
+        if shading_direct is not None:
+            shading = shading_direct or None
         paragraph = Paragraph(
-            index=len(paragraphs) + 1, part=part, text="", style_id=style_id,
-            style_name=self.model.styles[effective_style].name if effective_style in self.model.styles else None,
+            index=len(paragraphs) + 1, part=part, text="", style_id=style_id, style_name=name,
             heading_level=level, is_title_style=is_title, runs=[], numbered=numbered, shading=shading,
             cell_shading=cell_shading, table=table.index if table else None, section=self.section,
             context=self.context, page_break_before=page_break,
         )
         paragraphs.append(paragraph)
         self.runs(p, paragraph, effective_style, part, table)
-        paragraph.text = "".join(r.text for r in paragraph.runs)
+        if paragraph.runs:
+            paragraph.text = "".join([r.text for r in paragraph.runs])
         if table is not None:
             if paragraph.drawings:
                 table.has_drawings = True
-            if paragraph.is_heading:
+            if level is not None:
                 table.has_headings = True
-        if paragraph.is_heading and paragraph.text.strip() and part == "body":
-            self.context = paragraph.text.strip()[:80]
+        if level is not None and part == "body":
+            heading_text = paragraph.text.strip()
+            if heading_text:
+                self.context = heading_text[:80]
         if section_end and part == "body":
             self.section += 1
 
