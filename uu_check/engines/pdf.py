@@ -61,6 +61,9 @@ def check_file(path: Path, options: ScanOptions) -> EngineResult:
     wants_text = any(rule_filter.allows_id(rule_id) for rule_id in TEXT_RULES)
     model = load_model(path, text=wants_text)
     notes = list(dict.fromkeys(model.notes))[:20]
+    for kind, detail in dict.fromkeys(model.tree_issues):
+        notes.append(f"structure tree: {detail}" if kind == "cycle" else f"structure tree cut short: {detail}")
+    notes = notes[:25]
     findings = list(run_checks("pdf", model, lang=options.lang, rule_filter=rule_filter,
                                options=dict(options.rule_options), notes=notes))
     return EngineResult(findings=findings, title=model.title, notes=notes, mode="pdf",

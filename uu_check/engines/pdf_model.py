@@ -476,10 +476,11 @@ def _readable(data: bytes) -> str:
 class _PageScan:
     """Walks one page's content (and the form XObjects it draws) once."""
 
-    def __init__(self, model: PdfModel, info: PageInfo, want_mcids: set[int]) -> None:
+    def __init__(self, model: PdfModel, info: PageInfo, want_mcids: set[int], seen_fonts: set[tuple[int, int]]) -> None:
         self.model = model
         self.info = info
         self.want_mcids = want_mcids
+        self.seen_fonts = seen_fonts
         self.mcid_text: dict[int, list[str]] = {}
         self.mcid_has_text: set[int] = set()
         self.seen_forms: set[tuple[int, int]] = set()
@@ -580,8 +581,6 @@ class _PageScan:
                 return
             self._content(raw, _get(xobj, "/Resources") or None, depth + 1)
 
-    seen_fonts: set[tuple[int, int]]
-
 
 # --- fonts ---------------------------------------------------------------------------------
 
@@ -643,7 +642,8 @@ def _annotations(page: pikepdf.Page, number: int, owner: dict[tuple[int, int], i
     for annot in list(annots)[:5000]:
         if not isinstance(annot, pikepdf.Dictionary):
             continue
-        flags = int(_get(annot, "/F") or 0) if isinstance(_get(annot, "/F"), (int, pikepdf.Object)) else 0
+        flags = _get(annot, "/F")
+        flags = flags if isinstance(flags, int) else 0
         action = _get(annot, "/A")
         key = _objgen(annot)
         found.append(Annotation(
@@ -818,8 +818,7 @@ def build_model(pdf: pikepdf.Pdf, name: str) -> PdfModel:
         info.annotations = _annotations(page, number, annot_owner)
         _collect_fonts(model, _get(page.obj, "/Resources"), number, seen_fonts)
         on_page = wanted.get(number, {})
-        scan = _PageScan(model, info, set(on_page))
-        scan.seen_fonts = seen_fonts
+        scan = _PageScan(model, info, set(on_page), seen_fonts)
         scan.run(page)
         for mcid, owners in on_page.items():
             has_text = mcid in scan.mcid_has_text
