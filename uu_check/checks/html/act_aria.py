@@ -56,3 +56,54 @@ def decorative_exposed(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding
             yield ctx.violation(Location(selector=selector(element), snippet=snippet(element),
                                          context=heading_context(element)),
                                 element=f"<{element.name}>", attributes=", ".join(reasons))
+
+
+# ---------------------------------------------------------------------------------------------
+# ACT kb1m8s: naming attributes where ARIA prohibits them
+
+
+#: Roles that cannot be named (WAI-ARIA 1.2 "name prohibited").
+NAME_PROHIBITED_ROLES = frozenset({
+    "caption", "code", "deletion", "emphasis", "generic", "insertion", "paragraph", "presentation",
+    "none", "strong", "subscript", "superscript", "mark", "time", "suggestion", "term",
+})
+#: Elements whose implicit role is one of those (section/header/footer are left out: a name
+#: turns them into landmarks).
+_IMPLICIT_PROHIBITED = {
+    "div": "generic", "span": "generic", "p": "paragraph", "b": "generic", "i": "generic",
+    "u": "generic", "s": "deletion", "del": "deletion", "ins": "insertion", "code": "code",
+    "em": "emphasis", "strong": "strong", "sub": "subscript", "sup": "superscript", "small": "generic",
+    "bdi": "generic", "bdo": "generic", "data": "generic", "q": "generic", "samp": "generic",
+}
+_NAMING = ("aria-label", "aria-labelledby", "aria-braillelabel")
+#: Attributes prohibited on generic elements besides naming (role descriptions need a role).
+_GENERIC_PROHIBITED = ("aria-roledescription", "aria-brailleroledescription")
+
+
+def _prohibited_role(element: Tag) -> str | None:
+    explicit = str(element.get("role", "")).strip().lower().split()
+    if explicit:
+        return explicit[0] if explicit[0] in NAME_PROHIBITED_ROLES - {"presentation", "none"} else None
+    return _IMPLICIT_PROHIBITED.get(element.name)
+
+
+@check("html-aria-prohibited", engine="html")
+def aria_prohibited(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
+    """aria-label / aria-labelledby / aria-braillelabel (and role descriptions) on an element
+    whose role cannot have a name, such as a plain div, span or paragraph: screen readers
+    ignore the name, so whatever it was meant to say is lost."""
+    for element in doc.body.find_all(True):
+        attrs = [a for a in _NAMING + _GENERIC_PROHIBITED if element.has_attr(a)]
+        if not attrs:
+            continue
+        role = _prohibited_role(element)
+        if role is None and _marked_decorative(element) and any(a in _GENERIC_PROHIBITED for a in attrs):
+            role = "none"  # a role description on a presentational element describes nothing
+            attrs = [a for a in attrs if a in _GENERIC_PROHIBITED]
+        if role is None or _hidden_from_everyone(doc, element):
+            continue
+        if is_focusable(doc, element):
+            continue  # a focusable div is exposed as a widget-like element; other rules cover it
+        yield ctx.violation(Location(selector=selector(element), snippet=snippet(element),
+                                     context=heading_context(element)),
+                            element=f"<{element.name}>", role=role, attributes=", ".join(attrs))

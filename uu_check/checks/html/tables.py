@@ -160,7 +160,7 @@ def layout_table_markup(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Findin
         if any(c.has_attr("scope") or c.has_attr("headers") for c in tshape.cells):
             parts.append("scope/headers")
         if parts:
-            yield ctx.violation(_location(table), markup=", ".join(parts))
+            yield ctx.review(_location(table), markup=", ".join(parts))
 
 
 @check("html-table-merged-cells", engine="html")
