@@ -50,3 +50,18 @@ def looks_generic(alt: str) -> bool:
     """
     words = re.findall(r"[^\W\d_]+", (alt or "").lower())
     return is_placeholder(alt) or (0 < len(words) <= 3 and words[-1] in _GENERIC_TAIL)
+
+
+#: Office's automatic descriptions carry this phrase until a person confirms or edits them.
+_AUTO_GENERATED = re.compile(
+    r"(description automatically generated|automatically generated description|"
+    r"automatisk generert beskrivelse|beskrivelse er generert automatisk|beskrivelse generert automatisk|"
+    r"skildring generert automatisk|automatisk generert skildring)",
+    re.IGNORECASE,
+)
+
+
+def is_auto_generated(alt: str) -> bool:
+    """'A picture containing text … Description automatically generated': Office guessed, nobody
+    checked. The guess rarely says what matters in a lesson."""
+    return bool(_AUTO_GENERATED.search(alt or ""))

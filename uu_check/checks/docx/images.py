@@ -8,7 +8,7 @@ from uu_check.checks.docx import drawing_location, words
 from uu_check.engines.docx_model import DocxModel, Drawing
 from uu_check.model import Finding
 from uu_check.registry import CheckContext, check
-from uu_check.text.alttext import is_file_name, is_placeholder
+from uu_check.text.alttext import is_auto_generated, is_file_name, is_placeholder
 
 #: Our drawing kinds -> the message key the catalog has.
 _KEYS = {"picture": "picture", "vml": "picture", "chart": "chart", "smartart": "smartart",
@@ -41,6 +41,8 @@ def image_alt_meaningless(model: DocxModel, ctx: CheckContext) -> Iterator[Findi
             yield ctx.violation(drawing_location(model, drawing), key="filename", name=drawing.name, alt=alt)
         elif is_placeholder(alt):
             yield ctx.violation(drawing_location(model, drawing), key="placeholder", name=drawing.name, alt=alt)
+        elif is_auto_generated(alt):
+            yield ctx.violation(drawing_location(model, drawing), key="automatic", name=drawing.name, alt=alt)
 
 
 @check("docx-floating-object", engine="docx")
