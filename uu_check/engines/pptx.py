@@ -2,17 +2,20 @@
 
 A hostile or broken file must become one clear line, never a hang or a traceback: the shared
 OOXML vetting (uu_check/office/package.py) refuses legacy or password-protected files, damaged
-zips, zip bombs and XML with a DTD before python-pptx reads a byte of XML. The input is only
-ever read.
+zips, zip bombs and XML with a DTD before any XML is parsed, and every part is parsed with its
+safe parser. The input is only ever read.
 """
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from pathlib import Path
 
 from uu_check.engines.base import EngineResult, TargetError
 from uu_check.engines.pptx_model import PptxDocument, parse_presentation
 from uu_check.office.package import open_package
+from uu_check.office.pptx_parts import PptxParts
 from uu_check.options import ScanOptions
 from uu_check.registry import run_checks
 
@@ -27,25 +30,14 @@ def check_file(path: Path, options: ScanOptions) -> EngineResult:
 
 
 def load_deck(path: Path) -> PptxDocument:
-    """Vet the package, open it with python-pptx and build the model."""
-    open_package(path, "pptx").close()
-    from pptx import Presentation
-
-    try:
-        prs = Presentation(str(path))
-    except KeyError as exc:
-        raise TargetError(f"{path.name}: not a complete PowerPoint presentation (missing part {exc})") from None
-    except ValueError as exc:
-        if "content type" in str(exc).lower() or "not a powerpoint" in str(exc).lower():
-            raise TargetError(f"{path.name}: not a PowerPoint presentation (a template, a show or "
-                              "another Office format renamed .pptx?)") from None
-        raise TargetError(f"{path.name}: could not be read ({_first_line(exc)})") from None
-    except Exception as exc:  # python-pptx / lxml errors on damaged parts
-        raise TargetError(f"{path.name}: could not be read ({_first_line(exc)})") from None
-    try:
-        return parse_presentation(prs, path.name)
-    except RecursionError:
-        raise TargetError(f"{path.name}: shapes nested too deeply to check") from None
+    """Vet the package, then build the model from the parts the rules need."""
+    with open_package(path, "pptx") as package:
+        try:
+            return parse_presentation(PptxParts(package))
+        except RecursionError:
+            raise TargetError(f"{path.name}: shapes nested too deeply to check") from None
+        except (KeyError, zipfile.BadZipFile, EOFError, zlib.error) as exc:
+            raise TargetError(f"{path.name}: damaged or truncated ({_first_line(exc)})") from None
 
 
 def _first_line(exc: BaseException) -> str:

@@ -2,10 +2,12 @@
 reading order (spTree order, which is what a screen reader follows), text runs with their
 effective size, weight, colour and language, fills, tables, links and media.
 
-python-pptx opens the package; the shapes are read straight from its lxml elements, because the
-rules need inherited values (placeholder -> layout -> master -> presentation defaults, theme
-colours through the colour map) that python-pptx does not resolve, and walking the XML once is
-much cheaper than building python-pptx's proxy objects for every shape.
+The XML is read straight from the parts of the vetted package (uu_check/office/pptx_parts.py),
+because the rules need inherited values (placeholder -> layout -> master -> presentation
+defaults, theme colours through the colour map) that python-pptx does not resolve, and because
+reading only the parts the rules need, once, costs less than python-pptx opening the file
+(which parses and inflates every part). python-pptx builds the fixtures and is the yardstick
+in bench/bench_docs.py.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from uu_check.office.package import parse_xml
+from lxml import etree
+
+from uu_check.office.pptx_parts import PptxParts, Relationship
 from uu_check.office.theme import Theme, drawingml_color, parse_theme
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -38,6 +42,12 @@ GRAPHIC_KINDS = {
     "http://schemas.openxmlformats.org/drawingml/2006/diagram": "smartart",
     "http://schemas.openxmlformats.org/presentationml/2006/ole": "ole",
 }
+
+_PPR, _BR, _R, _FLD, _T, _RPR, _HLINK = (A + t for t in ("pPr", "br", "r", "fld", "t", "rPr", "hlinkClick"))
+_RID = R + "id"
+_NV_SP_PR, _SP_PR, _STYLE, _TX_BODY, _C_NV_PR, _C_NV_SP_PR, _NV_PR, _PH = (
+    P + t for t in ("nvSpPr", "spPr", "style", "txBody", "cNvPr", "cNvSpPr", "nvPr", "ph"))
+_EXT_LST, _LST_STYLE = A + "extLst", A + "lstStyle"
 
 #: Placeholder types whose text is a title.
 TITLE_TYPES = frozenset({"title", "ctrTitle"})
@@ -108,10 +118,12 @@ class Shape:
     #: The shape shows a picture (a picture, or a shape with a picture fill).
     has_picture_fill: bool = False
     in_group: bool = False
+    #: All its text on one string (set once when parsed; a group's text is in its children).
+    text: str = ""
 
-    @property
-    def text(self) -> str:
-        return "".join(r.text for r in self.runs).strip()
+    def __post_init__(self) -> None:
+        if self.runs and not self.text:
+            self.text = "".join(r.text for r in self.runs).strip()
 
     @property
     def is_title(self) -> bool:
@@ -132,13 +144,14 @@ class Slide:
     hidden: bool
     links: list[Hyperlink] = field(default_factory=list)
 
-    def walk(self) -> Iterator[Shape]:
+    #: Every shape, group members right after their group (reading order); built by `walk()`.
+    _all: list[Shape] | None = None
+
+    def walk(self) -> list[Shape]:
         """Every shape, group members right after their group (reading order)."""
-        stack = list(reversed(self.shapes))
-        while stack:
-            shape = stack.pop()
-            yield shape
-            stack.extend(reversed(shape.children))
+        if self._all is None:
+            self._all = list(_flatten(self.shapes))
+        return self._all
 
 
 @dataclass(slots=True)
@@ -174,16 +187,20 @@ class ColorResolver:
     def __init__(self, theme: Theme, clr_map: dict[str, str]) -> None:
         self.theme = theme
         self.clr_map = clr_map
-        self._cache: dict[tuple[int, str | None], str | None] = {}
+        # id(element) -> (element, placeholder, value). The element is kept so its id cannot be
+        # reused by another lxml proxy while the entry lives.
+        self._cache: dict[int, tuple[Any, str | None, str | None]] = {}
 
     def resolve(self, element: Any, placeholder: str | None = None) -> str | None:
         if element is None:
             return None
-        key = (id(element), placeholder)
-        if key not in self._cache:
-            value, alpha = drawingml_color(element, self.theme, self.clr_map, placeholder)
-            self._cache[key] = value if alpha >= 0.999 else None
-        return self._cache[key]
+        hit = self._cache.get(id(element))
+        if hit is not None and hit[0] is element and hit[1] == placeholder:
+            return hit[2]
+        value, alpha = drawingml_color(element, self.theme, self.clr_map, placeholder)
+        result = value if alpha >= 0.999 else None
+        self._cache[id(element)] = (element, placeholder, result)
+        return result
 
 
 def _int(value: str | None, default: int = 0) -> int:
@@ -266,6 +283,13 @@ class _Layout:
     clr_override: dict[str, str] | None
     background: Any
     master: _Master
+    #: Colour resolver and resolved background for slides that override neither (set lazily).
+    colors: Any = None
+    inherited_background: Any = False
+    #: (placeholder type, idx) -> (layout and master placeholders, inherited position).
+    inherited: dict = field(default_factory=dict)
+    #: (id of an inherited list, placeholder type) -> (that list, its style chain).
+    chains: dict = field(default_factory=dict)
 
 
 def _clr_map(element: Any) -> dict[str, str]:
@@ -280,58 +304,70 @@ def _clr_override(root: Any) -> dict[str, str] | None:
 
 
 class DeckParser:
-    """Builds a PptxDocument from an opened python-pptx Presentation."""
+    """Builds a PptxDocument from the parts of a vetted package (uu_check/office/pptx_parts.py)."""
 
-    def __init__(self, prs: Any, name: str) -> None:
-        self.prs = prs
-        self.name = name
-        self.masters: dict[int, _Master] = {}
-        self.layouts: dict[int, _Layout] = {}
-        pres = prs.part._element
-        self.default_style = pres.find(P + "defaultTextStyle")
-        self._style_cache: dict[tuple[int, ...], dict[int, dict[str, Any]]] = {}
+    def __init__(self, parts: PptxParts) -> None:
+        self.parts = parts
+        self.name = parts.name
+        self.masters: dict[str, _Master] = {}
+        self.layouts: dict[str, _Layout] = {}
+        self.default_style = parts.presentation.find(P + "defaultTextStyle")
+        # Chains of persistent style elements (masters, layouts, defaults) -> level -> values.
+        # Keys are ids of elements the parser keeps alive, so an id is never reused meanwhile.
+        self._style_cache: dict[tuple[int, int], tuple[tuple[Any, ...], dict[str, Any]]] = {}
+        #: The chain of text outside placeholders: only the presentation defaults.
+        self.free_chain: tuple[Any, ...] = (self.default_style,) if self.default_style is not None else ()
+
+        # id(layout or master placeholder sp) -> (sp, its non-empty a:lstStyle or None).
+        self._list_styles: dict[int, tuple[Any, Any]] = {}
 
     # -- masters and layouts, each parsed once
 
-    def _master(self, master_part: Any) -> _Master:
-        key = id(master_part)
+    def _master(self, part: str | None) -> _Master:
+        key = part or ""
         if key not in self.masters:
-            root = master_part._element
-            theme_el = None
-            for rel in master_part.rels.values():
-                if rel.reltype.endswith("/theme") and not rel.is_external:
-                    theme_el = getattr(rel.target_part, "_element", None)
-                    if theme_el is None:
-                        theme_el = parse_xml(rel.target_part.blob, f"{self.name}: theme")
-                    break
+            root = self.parts.xml(part) if part else None
+            if root is None:
+                root = etree.Element(P + "sldMaster")
+            theme_part = self.parts.related(part, "theme") if part else None
+            theme_el = self.parts.xml(theme_part) if theme_part else None
             fmt = theme_el.find(f"{A}themeElements/{A}fmtScheme") if theme_el is not None else None
+            fills = fmt.find(A + "fillStyleLst") if fmt is not None else None
+            bg_fills = fmt.find(A + "bgFillStyleLst") if fmt is not None else None
             tx = root.find(P + "txStyles")
+            tree = root.find(f"{P}cSld/{P}spTree")
             self.masters[key] = _Master(
-                tree=root.find(f"{P}cSld/{P}spTree"),
-                placeholders=_Placeholders(root.find(f"{P}cSld/{P}spTree")),
+                tree=tree,
+                placeholders=_Placeholders(tree),
                 title_style=tx.find(P + "titleStyle") if tx is not None else None,
                 body_style=tx.find(P + "bodyStyle") if tx is not None else None,
                 other_style=tx.find(P + "otherStyle") if tx is not None else None,
                 clr_map=_clr_map(root.find(P + "clrMap")),
                 theme=parse_theme(theme_el),
-                fill_styles=list(fmt.find(A + "fillStyleLst")) if fmt is not None and fmt.find(A + "fillStyleLst") is not None else [],
-                bg_fill_styles=list(fmt.find(A + "bgFillStyleLst")) if fmt is not None and fmt.find(A + "bgFillStyleLst") is not None else [],
+                fill_styles=list(fills) if fills is not None else [],
+                bg_fill_styles=list(bg_fills) if bg_fills is not None else [],
                 background=root.find(f"{P}cSld/{P}bg"),
             )
         return self.masters[key]
 
-    def _layout(self, layout: Any) -> _Layout:
-        key = id(layout.part)
+    def _layout(self, part: str | None) -> _Layout:
+        key = part or ""
         if key not in self.layouts:
-            root = layout.part._element
-            master = self._master(layout.slide_master.part)
+            root = self.parts.xml(part) if part else None
+            if root is None:  # a slide without a layout: inherit from the first master only
+                root = etree.Element(P + "sldLayout")
+                master_part = self.parts.related(self.parts.presentation_part, "slideMaster")
+            else:
+                master_part = self.parts.related(part, "slideMaster")
+            c_sld = root.find(P + "cSld")
+            tree = root.find(f"{P}cSld/{P}spTree")
             self.layouts[key] = _Layout(
-                name=root.find(P + "cSld").get("name", "") if root.find(P + "cSld") is not None else "",
-                tree=root.find(f"{P}cSld/{P}spTree"),
-                placeholders=_Placeholders(root.find(f"{P}cSld/{P}spTree")),
+                name=c_sld.get("name", "") if c_sld is not None else "",
+                tree=tree,
+                placeholders=_Placeholders(tree),
                 clr_override=_clr_override(root),
                 background=root.find(f"{P}cSld/{P}bg"),
-                master=master,
+                master=self._master(master_part),
             )
         return self.layouts[key]
 
@@ -339,9 +375,10 @@ class DeckParser:
 
     def parse(self) -> PptxDocument:
         slides = []
-        for number, slide in enumerate(self.prs.slides, start=1):
-            slides.append(self._slide(number, slide))
-        title = (self.prs.core_properties.title or "").strip()
+        for number, part in enumerate(self.parts.slides(), start=1):
+            root = self.parts.xml(part)
+            if root is not None:
+                slides.append(self._slide(number, part, root))
         default_lang = None
         if self.default_style is not None:
             for path in (f"{A}defPPr/{A}defRPr", f"{A}lvl1pPr/{A}defRPr"):
@@ -349,22 +386,35 @@ class DeckParser:
                 if found is not None and found.get("lang"):
                     default_lang = found.get("lang")
                     break
-        pres = self.prs.part._element.find(P + "sldSz")
-        size = (_int(pres.get("cx"), 9144000), _int(pres.get("cy"), 6858000)) if pres is not None else (9144000, 6858000)
-        return PptxDocument(self.name, slides, title, default_lang, size)
+        size_el = self.parts.presentation.find(P + "sldSz")
+        size = ((_int(size_el.get("cx"), 9144000), _int(size_el.get("cy"), 6858000))
+                if size_el is not None else (9144000, 6858000))
+        return PptxDocument(self.name, slides, self.parts.core_title(), default_lang, size)
 
-    def _slide(self, number: int, slide: Any) -> Slide:
-        root = slide._element
-        layout = self._layout(slide.slide_layout)
+    def _slide(self, number: int, part: str, root: Any) -> Slide:
+        layout = self._layout(self.parts.related(part, "slideLayout"))
         master = layout.master
-        clr_map = _clr_override(root) or layout.clr_override or master.clr_map
-        colors = ColorResolver(master.theme, clr_map)
-        background = None
-        for bg in (root.find(f"{P}cSld/{P}bg"), layout.background, master.background):
-            if bg is not None:
-                background = self._background(bg, colors, master)
-                break
-        ctx = _SlideContext(self, slide.part, layout, colors, background)
+        override = _clr_override(root)
+        if override is None:
+            if layout.colors is None:
+                layout.colors = ColorResolver(master.theme, layout.clr_override or master.clr_map)
+            colors = layout.colors
+        else:
+            colors = ColorResolver(master.theme, override)
+        own_bg = root.find(f"{P}cSld/{P}bg")
+        if own_bg is not None:
+            background = self._background(own_bg, colors, master)
+        elif override is None and layout.inherited_background is not False:
+            background = layout.inherited_background
+        else:
+            background = None
+            for bg in (layout.background, master.background):
+                if bg is not None:
+                    background = self._background(bg, colors, master)
+                    break
+            if override is None:
+                layout.inherited_background = background
+        ctx = _SlideContext(self, self.parts.rels(part), layout, colors, background)
         tree = root.find(f"{P}cSld/{P}spTree")
         shapes = ctx.shapes(tree, None) if tree is not None else []
         ctx.settle_backgrounds(shapes)
@@ -392,13 +442,27 @@ class DeckParser:
 
     # -- text style inheritance
 
-    def level_defaults(self, sources: tuple[Any, ...], level: int) -> dict[str, Any]:
+    def placeholder_list_style(self, sp: Any) -> Any:
+        """The non-empty a:lstStyle of a layout or master placeholder (None when empty)."""
+        hit = self._list_styles.get(id(sp))
+        if hit is not None and hit[0] is sp:
+            return hit[1]
+        body = sp.find(P + "txBody")
+        style = body.find(A + "lstStyle") if body is not None else None
+        if style is not None and not len(style):
+            style = None
+        self._list_styles[id(sp)] = (sp, style)
+        return style
+
+    def level_defaults(self, sources: tuple[Any, ...], level: int, cache: bool = True) -> dict[str, Any]:
         """Size, bold, language and colour element a paragraph level inherits from a chain of list
-        styles (nearest first). Cached per chain: many shapes share the same chain."""
-        key = tuple(id(s) for s in sources)
-        per_chain = self._style_cache.setdefault(key, {})
-        if level in per_chain:
-            return per_chain[level]
+        styles (nearest first). Cached per chain: a chain is a tuple the parser keeps (one per
+        layout placeholder, one for free text), so its id is stable while parsing."""
+        key = (id(sources), level)
+        if cache:
+            hit = self._style_cache.get(key)
+            if hit is not None and hit[0] is sources:
+                return hit[1]
         found: dict[str, Any] = {}
         for source in sources:
             if source is None:
@@ -410,7 +474,8 @@ class DeckParser:
                 _take_rpr(found, rpr)
             if len(found) == 4:
                 break
-        per_chain[level] = found
+        if cache:
+            self._style_cache[key] = (sources, found)
         return found
 
 
@@ -436,15 +501,14 @@ def _take_rpr(found: dict[str, Any], rpr: Any) -> None:
 class _SlideContext:
     """State while reading one slide: its colours, layout, links and relationships."""
 
-    def __init__(self, deck: DeckParser, part: Any, layout: _Layout, colors: ColorResolver,
-                 background: str | None) -> None:
+    def __init__(self, deck: DeckParser, rels: dict[str, Relationship], layout: _Layout,
+                 colors: ColorResolver, background: str | None) -> None:
         self.deck = deck
-        self.part = part
         self.layout = layout
         self.colors = colors
         self.background = background
         self.links: list[Hyperlink] = []
-        self._rels = part.rels
+        self._rels = rels
 
     # -- shapes
 
@@ -483,35 +547,63 @@ class _SlideContext:
         return None
 
     def _sp(self, sp: Any, group_xfrm: Any) -> Shape:
-        nv = sp.find(P + "nvSpPr")
-        alt, title, decorative, name = _names(nv.find(P + "cNvPr") if nv is not None else None)
-        ph = nv.find(f"{P}nvPr/{P}ph") if nv is not None else None
+        nv = sppr = style = txbody = None
+        for child in sp:
+            tag = child.tag
+            if tag == _NV_SP_PR:
+                nv = child
+            elif tag == _SP_PR:
+                sppr = child
+            elif tag == _STYLE:
+                style = child
+            elif tag == _TX_BODY:
+                txbody = child
+        c_nv = c_nv_sp = nvpr = None
+        if nv is not None:
+            for child in nv:
+                tag = child.tag
+                if tag == _C_NV_PR:
+                    c_nv = child
+                elif tag == _C_NV_SP_PR:
+                    c_nv_sp = child
+                elif tag == _NV_PR:
+                    nvpr = child
+        alt, title, decorative, name = _names(c_nv)
+        ph = nvpr.find(_PH) if nvpr is not None and len(nvpr) else None
         ph_type = ph.get("type", "obj") if ph is not None else None
         inherited: list[Any] = []
+        inherited_box = None
         if ph is not None:
-            layout_sp = self.layout.placeholders.match(ph_type, ph.get("idx"))
-            master_sp = None
+            inherited, inherited_box = self._inherited(ph_type, ph.get("idx"))
+        box = _xfrm_box(sppr) or inherited_box
+        box = _place(box, group_xfrm)
+        is_text_box = c_nv_sp is not None and c_nv_sp.get("txBox") == "1"
+        kind = "placeholder" if ph is not None else ("text-box" if is_text_box else "shape")
+        fill, picture_fill = self._fill(sppr, style, inherited)
+        runs = self._text(txbody, ph_type, inherited, style, name)
+        return Shape(name, kind, ph_type, alt, title, decorative, runs, box, fill=fill,
+                     has_picture_fill=picture_fill, in_group=group_xfrm is not None)
+
+    def _inherited(self, ph_type: str, idx: str | None) -> tuple[list[Any], tuple[int, int, int, int] | None]:
+        """The layout and master placeholders a slide placeholder inherits from, and the first
+        position among them. Cached per layout: every slide of a layout asks the same."""
+        cache = self.layout.inherited
+        key = (ph_type, idx)
+        if key not in cache:
+            layout_sp = self.layout.placeholders.match(ph_type, idx)
             if layout_sp is not None:
                 lph = layout_sp.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
                 master_sp = self.layout.master.placeholders.match(lph.get("type", "obj"), None)
             else:
                 master_sp = self.layout.master.placeholders.match(ph_type, None)
             inherited = [s for s in (layout_sp, master_sp) if s is not None]
-        sppr = sp.find(P + "spPr")
-        box = _xfrm_box(sppr)
-        if box is None:
+            box = None
             for source in inherited:
-                box = _xfrm_box(source.find(P + "spPr"))
+                box = _xfrm_box(source.find(_SP_PR))
                 if box is not None:
                     break
-        box = _place(box, group_xfrm)
-        is_text_box = nv is not None and nv.find(P + "cNvSpPr") is not None and nv.find(P + "cNvSpPr").get("txBox") == "1"
-        kind = "placeholder" if ph is not None else ("text-box" if is_text_box else "shape")
-        fill, picture_fill = self._fill(sppr, sp.find(P + "style"), inherited)
-        runs = self._text(sp.find(P + "txBody"), ph_type, inherited, sp.find(P + "style"), name)
-        shape = Shape(name, kind, ph_type, alt, title, decorative, runs, box, fill=fill,
-                      has_picture_fill=picture_fill, in_group=group_xfrm is not None)
-        return shape
+            cache[key] = (inherited, box)
+        return cache[key]
 
     def _pic(self, pic: Any, group_xfrm: Any) -> Shape:
         nv = pic.find(P + "nvPicPr")
@@ -541,7 +633,7 @@ class _SlideContext:
             if link:
                 rel_ids.append(link)
                 rel = self._rels.get(link)
-                linked = bool(rel is not None and rel.is_external)
+                linked = bool(rel is not None and rel.external)
         if kind is None:
             if nvpr.find(f".//{P14_MEDIA}") is None:
                 return None
@@ -555,7 +647,7 @@ class _SlideContext:
                     has_captions = True
                 for value in element.attrib.values():
                     rel = self._rels.get(value) if value.startswith("rId") else None
-                    if rel is not None and str(rel.target_ref).lower().endswith(CAPTION_SUFFIXES):
+                    if rel is not None and rel.target.lower().endswith(CAPTION_SUFFIXES):
                         has_captions = True
         return MediaInfo(kind, has_captions, linked)
 
@@ -652,15 +744,19 @@ class _SlideContext:
 
     # -- text
 
-    def _style_chain(self, ph_type: str | None, inherited: list[Any], txbody: Any) -> tuple[Any, ...]:
-        own = txbody.find(A + "lstStyle") if txbody is not None else None
-        master = self.layout.master
+    def _style_chain(self, ph_type: str | None, inherited: list[Any], txbody: Any) -> tuple[Any | None, tuple[Any, ...]]:
+        """(the shape's own non-empty list style or None, the persistent chain it inherits)."""
+        own = txbody.find(_LST_STYLE) if txbody is not None else None
+        if own is not None and not len(own):
+            own = None
         if ph_type is None:
-            return (own, self.deck.default_style)
-        chain = [own]
-        for source in inherited:
-            body = source.find(P + "txBody")
-            chain.append(body.find(A + "lstStyle") if body is not None else None)
+            return own, self.deck.free_chain
+        key = (id(inherited), ph_type)
+        cached = self.layout.chains.get(key)
+        if cached is not None and cached[0] is inherited:
+            return own, cached[1]
+        master = self.layout.master
+        chain = [self.deck.placeholder_list_style(source) for source in inherited]
         if ph_type in TITLE_TYPES:
             chain.append(master.title_style)
         elif ph_type in FURNITURE_TYPES:
@@ -668,7 +764,9 @@ class _SlideContext:
         else:
             chain.append(master.body_style)
         chain.append(self.deck.default_style)
-        return tuple(chain)
+        result = tuple(c for c in chain if c is not None)
+        self.layout.chains[key] = (inherited, result)
+        return own, result
 
     def _text(self, txbody: Any, ph_type: str | None, inherited: list[Any], style: Any,
               name: str) -> list[TextRun]:
@@ -677,7 +775,9 @@ class _SlideContext:
         paragraphs = txbody.findall(A + "p")
         if not paragraphs:
             return []
-        chain = self._style_chain(ph_type, inherited, txbody)
+        own, chain = self._style_chain(ph_type, inherited, txbody)
+        if own is not None:
+            chain = (own, *chain)
         scale = 1.0
         body_pr = txbody.find(A + "bodyPr")
         if body_pr is not None:
@@ -692,43 +792,46 @@ class _SlideContext:
         runs: list[TextRun] = []
         link_text: list[str] = []
         link_id: str | None = None
+        resolve = self.colors.resolve
         for index, paragraph in enumerate(paragraphs):
-            ppr = paragraph.find(A + "pPr")
+            ppr = paragraph.find(_PPR)
             level = min(9, _int(ppr.get("lvl"), 0) + 1) if ppr is not None else 1
-            defaults = self.deck.level_defaults(chain, level)
+            defaults = self.deck.level_defaults(chain, level, cache=own is None)
             if index and runs:
                 runs.append(TextRun("\n", None, False, None, None))
             for child in paragraph:
                 tag = child.tag
-                if tag == A + "br":
+                if tag == _BR:
                     runs.append(TextRun("\n", None, False, None, None))
                     continue
-                if tag not in (A + "r", A + "fld"):
+                if tag != _R and tag != _FLD:
                     continue
-                t = child.find(A + "t")
-                text = t.text if t is not None and t.text else ""
+                text = ""
+                rpr = None
+                for part in child:
+                    if part.tag == _T:
+                        text = part.text or ""
+                    elif part.tag == _RPR:
+                        rpr = part
                 if not text:
                     continue
-                rpr = child.find(A + "rPr")
-                found: dict[str, Any] = {}
                 link = None
                 if rpr is not None:
+                    found: dict[str, Any] = {}
                     _take_rpr(found, rpr)
-                    click = rpr.find(A + "hlinkClick")
+                    click = rpr.find(_HLINK)
                     if click is not None:
-                        link = click.get(R + "id") or None
-                size = found.get("size", defaults.get("size"))
-                if size is not None:
-                    size = round(size * scale, 1)
-                bold = found.get("bold", defaults.get("bold", False))
-                if "color" in found:
-                    color_el = found["color"]
-                elif font_color is not None:
-                    color_el = font_color
+                        link = click.get(_RID) or None
+                    size = found.get("size", defaults.get("size"))
+                    bold = found.get("bold", defaults.get("bold", False))
+                    lang = found.get("lang", defaults.get("lang"))
+                    color_el = found["color"] if "color" in found else (font_color if font_color is not None else defaults.get("color"))
                 else:
-                    color_el = defaults.get("color")
-                color = self.colors.resolve(color_el) if color_el is not None else None
-                lang = found.get("lang", defaults.get("lang"))
+                    size, bold, lang = defaults.get("size"), defaults.get("bold", False), defaults.get("lang")
+                    color_el = font_color if font_color is not None else defaults.get("color")
+                if size is not None and scale != 1.0:
+                    size = round(size * scale, 1)
+                color = resolve(color_el) if color_el is not None else None
                 runs.append(TextRun(text, size, bool(bold), color, lang, link))
                 if link != link_id and link_id is not None:
                     self._add_link(link_id, link_text, name)
@@ -745,7 +848,7 @@ class _SlideContext:
         rel = self._rels.get(rel_id)
         if rel is None:
             return
-        target = str(rel.target_ref) if rel.is_external else ""
+        target = rel.target if rel.external else ""
         self.links.append(Hyperlink("".join(texts).strip(), target, shape))
 
     # -- what shows behind each text
@@ -801,7 +904,7 @@ def _names(c_nv: Any) -> tuple[str, str, bool, str]:
     if c_nv is None:
         return "", "", False, ""
     decorative = False
-    ext = c_nv.find(A + "extLst")
+    ext = c_nv.find(_EXT_LST) if len(c_nv) else None
     if ext is not None:
         for element in ext.iter(DECORATIVE):
             decorative = element.get("val", "1") in ("1", "true")
@@ -842,6 +945,6 @@ def _place(box: tuple[int, int, int, int] | None, group_xfrm: Any) -> tuple[int,
     return group_xfrm.apply(box)
 
 
-def parse_presentation(prs: Any, name: str) -> PptxDocument:
-    """The model of an opened python-pptx Presentation."""
-    return DeckParser(prs, name).parse()
+def parse_presentation(parts: PptxParts) -> PptxDocument:
+    """The model of a deck, from the parts of its vetted package."""
+    return DeckParser(parts).parse()

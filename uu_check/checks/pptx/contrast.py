@@ -7,6 +7,7 @@ rule does not decide.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from uu_check.checks.pptx import location
@@ -14,6 +15,12 @@ from uu_check.engines.pptx_model import PptxDocument
 from uu_check.model import Finding
 from uu_check.registry import CheckContext, check
 from uu_check.text.contrast import AA_LARGE, contrast_ratio, required_ratio
+
+
+@functools.lru_cache(maxsize=4096)
+def _ratio(foreground: str, background: str) -> float:
+    """Decks reuse a few colour pairs on every slide: compute each pair once."""
+    return contrast_ratio(foreground, background)
 
 
 @check("pptx-text-contrast", engine="pptx")
@@ -29,7 +36,7 @@ def text_contrast(deck: PptxDocument, ctx: CheckContext) -> Iterator[Finding]:
             for run in shape.runs:
                 if run.color is None or not run.text.strip():
                     continue
-                ratio = contrast_ratio(run.color, background)
+                ratio = _ratio(run.color, background)
                 needed = required_ratio(run.size, run.bold) if run.size is not None else AA_LARGE
                 if ratio < needed and (worst is None or ratio < worst[0]):
                     worst = (ratio, needed, run)
