@@ -76,7 +76,7 @@ def fake_heading(model: DocxModel, ctx: CheckContext) -> Iterator[Finding]:
         if not looks_like_heading(paragraph, body_size):
             continue
         following = next((p for p in paragraphs[position + 1:] if p.text.strip()), None)
-        if following is None or following.is_heading or looks_like_heading(following, body_size):
+        if following is None or looks_like_heading(following, body_size):
             continue
         yield ctx.violation(paragraph_location(model, paragraph))
 
