@@ -47,7 +47,29 @@ ELEMENT_TEXT = 160
 #: Text-showing operators.
 _TEXT_OPS = {"Tj", "TJ", "'", '"'}
 #: The only operators the page scan looks at (pikepdf filters the rest out in C++: much faster).
-_WANTED_OPS = "Tj TJ ' \" BDC BMC EMC Do EI"
+_WANTED_OPS = "Tj TJ ' \" BDC BMC EMC Do EI q Q cm"
+#: A page whose images cover at least this share of it and that shows fewer characters than
+#: SCAN_MAX_TEXT is a scanned page (a scanner's page number or stamp does not make it text).
+SCAN_MIN_COVER = 0.5
+SCAN_MAX_TEXT = 20
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def multiply(m: Matrix, n: Matrix) -> Matrix:
+    """m x n for PDF matrices [a b c d e f] (the new CTM after `cm` is m x CTM)."""
+    a, b, c, d, e, f = m
+    p, q, r, s_, t, u = n
+    return (a * p + b * r, a * q + b * s_, c * p + d * r, c * q + d * s_, e * p + f * r + t, e * q + f * s_ + u)
+
+
+def _matrix(values: Any) -> Matrix | None:
+    try:
+        numbers = tuple(float(v) for v in values)
+    except Exception:
+        return None
+    return numbers if len(numbers) == 6 else None  # type: ignore[return-value]
 _TEXT_RE = re.compile(rb"(?:\)|>)\s*(?:Tj|'|\")|\]\s*TJ")
 _DO_RE = re.compile(rb"/([^\s/<>\[\]()]+)\s+Do\b")
 
@@ -116,8 +138,19 @@ class PageInfo:
     text_ops: int = 0
     #: Images drawn (XObject or inline) of at least 32x32 pixels.
     images: int = 0
+    #: Characters shown by those operators (roughly: bytes, not decoded).
+    text_chars: int = 0
+    #: Largest share of the page (0..1) one image covers.
+    image_cover: float = 0.0
+    #: Page area in square points (MediaBox).
+    area: float = 0.0
     #: True when the content was too large to parse fully (only scanned for text and images).
     shallow: bool = False
+
+    @property
+    def scanned(self) -> bool:
+        """Mostly one big image and (almost) no text: a scan without OCR."""
+        return self.image_cover >= SCAN_MIN_COVER and self.text_chars < SCAN_MAX_TEXT
 
 
 @dataclass(slots=True)
@@ -495,9 +528,9 @@ class _PageScan:
         except Exception:
             self.model.notes.append(f"page {self.info.number}: the content could not be read")
             return
-        self._content(raw, resources, 0)
+        self._content(raw, resources, 0, IDENTITY)
 
-    def _content(self, raw: bytes, resources: Any, depth: int) -> None:
+    def _content(self, raw: bytes, resources: Any, depth: int, ctm: Matrix) -> None:
         if len(raw) > MAX_PARSED_CONTENT:
             self._shallow(raw, resources, depth)
             return
@@ -509,20 +542,25 @@ class _PageScan:
             except Exception:
                 self.model.notes.append(f"page {self.info.number}: the content could not be parsed")
                 return
-            self._instructions(instructions, resources, depth)
+            self._instructions(instructions, resources, depth, ctm)
         finally:
             scratch.close()
 
     def _shallow(self, raw: bytes, resources: Any, depth: int) -> None:
         self.info.shallow = True
-        self.info.text_ops += 1 if _TEXT_RE.search(raw) else 0
+        if _TEXT_RE.search(raw):
+            self.info.text_ops += 1
+            self.info.text_chars += SCAN_MAX_TEXT
         xobjects = _get(resources, "/XObject")
+        # No graphics state is tracked here: an image is taken to cover the page.
+        full_page = (self.info.area ** 0.5, 0.0, 0.0, self.info.area ** 0.5, 0.0, 0.0)
         for name in set(_DO_RE.findall(raw)[:1000]):
-            self._draw(_get(xobjects, "/" + name.decode("latin-1")), depth)
+            self._draw(_get(xobjects, "/" + name.decode("latin-1")), depth, full_page)
 
-    def _instructions(self, instructions: Any, resources: Any, depth: int) -> None:
-        # Marked-content stack: MCID (or None) per open BDC/BMC.
+    def _instructions(self, instructions: Any, resources: Any, depth: int, ctm: Matrix) -> None:
+        # Marked-content stack: MCID (or None) per open BDC/BMC; graphics-state stack of CTMs.
         marks: list[int | None] = []
+        saved: list[Matrix] = []
         xobjects = _get(resources, "/XObject")
         for instruction in instructions:
             op = str(instruction.operator)
@@ -531,6 +569,7 @@ class _PageScan:
                 if not shown.strip(b" \x00"):
                     continue
                 self.info.text_ops += 1
+                self.info.text_chars += len(shown.strip(b" \x00"))
                 mcid = next((m for m in reversed(marks) if m is not None), None)
                 if mcid is not None:
                     self.mcid_has_text.add(mcid)
@@ -553,22 +592,39 @@ class _PageScan:
             elif op == "EMC":
                 if marks:
                     marks.pop()
+            elif op == "cm":
+                matrix = _matrix(instruction.operands)
+                if matrix is not None:
+                    ctm = multiply(matrix, ctm)
+            elif op == "q":
+                if len(saved) < 1000:
+                    saved.append(ctm)
+            elif op == "Q":
+                if saved:
+                    ctm = saved.pop()
             elif op == "Do" and instruction.operands:
-                self._draw(_get(xobjects, str(instruction.operands[0])), depth)
+                self._draw(_get(xobjects, str(instruction.operands[0])), depth, ctm)
             elif op == "EI" and instruction.operands:
                 try:  # an inline image: count it when it holds at least ~32x32 bytes of data
                     if len(instruction.operands[0].unparse()) >= 32 * 32:
-                        self.info.images += 1
+                        self._image(ctm)
                 except Exception:
                     pass
 
-    def _draw(self, xobj: Any, depth: int) -> None:
+    def _image(self, ctm: Matrix) -> None:
+        """An image drawn in the unit square under `ctm`: count it and how much page it covers."""
+        self.info.images += 1
+        if self.info.area > 0:
+            a, b, c, d, _, _ = ctm
+            self.info.image_cover = max(self.info.image_cover, min(1.0, abs(a * d - b * c) / self.info.area))
+
+    def _draw(self, xobj: Any, depth: int, ctm: Matrix) -> None:
         if not isinstance(xobj, pikepdf.Stream):
             return
         subtype = _name(_get(xobj, "/Subtype"))
         if subtype == "Image":
             if _image_size(xobj) >= 32 * 32:
-                self.info.images += 1
+                self._image(ctm)
         elif subtype == "Form" and depth < MAX_FORM_DEPTH:
             key = _objgen(xobj)
             if key in self.seen_forms:
@@ -579,7 +635,16 @@ class _PageScan:
                 raw = xobj.read_bytes()
             except Exception:
                 return
-            self._content(raw, _get(xobj, "/Resources") or None, depth + 1)
+            matrix = _matrix(_get(xobj, "/Matrix") or ()) or IDENTITY
+            self._content(raw, _get(xobj, "/Resources") or None, depth + 1, multiply(matrix, ctm))
+
+
+def _page_area(page: pikepdf.Page) -> float:
+    try:
+        x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+        return abs(x1 - x0) * abs(y1 - y0)
+    except Exception:
+        return 0.0
 
 
 # --- fonts ---------------------------------------------------------------------------------
@@ -814,7 +879,7 @@ def build_model(pdf: pikepdf.Pdf, name: str) -> PdfModel:
     seen_fonts: set[tuple[int, int]] = set()
     for index, page in enumerate(pdf.pages):
         number = index + 1
-        info = PageInfo(number=number, tabs=_name(_get(page.obj, "/Tabs")))
+        info = PageInfo(number=number, tabs=_name(_get(page.obj, "/Tabs")), area=_page_area(page))
         info.annotations = _annotations(page, number, annot_owner)
         _collect_fonts(model, _get(page.obj, "/Resources"), number, seen_fonts)
         on_page = wanted.get(number, {})

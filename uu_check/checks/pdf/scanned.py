@@ -16,7 +16,8 @@ MAX_PAGE_FINDINGS = 50
 
 
 def image_only_pages(model: PdfModel) -> list[int]:
-    return [p.number for p in model.pages if p.images and not p.text_ops]
+    """Pages mostly covered by an image with (almost) no text: see PageInfo.scanned."""
+    return [p.number for p in model.pages if p.scanned]
 
 
 @check("pdf-scanned", engine="pdf")
