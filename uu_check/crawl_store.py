@@ -65,6 +65,10 @@ class CrawlStore:
                                "ORDER BY seq LIMIT ?", (limit,)).fetchall()
         return [(u, d, k, json.loads(p) if p else None, s) for u, d, k, p, s in rows]
 
+    def status(self, url: str) -> str | None:
+        row = self.db.execute("SELECT status FROM frontier WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
+
     def mark(self, url: str, status: str) -> None:
         self.db.execute("UPDATE frontier SET status = ? WHERE url = ?", (status, url))
 

@@ -207,6 +207,11 @@ class Crawler:
                 # A link without a telling suffix that serves a document: check it as one.
                 outcome = await self._document(spec, client, pool, politeness, download_dir)
             elif isinstance(outcome, EngineResult):
+                final = normalise_url(outcome.meta.get("final_url") or url)
+                if final != url and store.status(final) == "done":
+                    outcome = TargetError(f"{url}: redirects to {final}, checked there")
+                    self._finish(store, seq, spec, outcome, status="skipped")
+                    return
                 self._enqueue_links(store, outcome, url, depth, parent)
         else:
             outcome = await self._document(spec, client, pool, politeness, download_dir)
@@ -265,7 +270,7 @@ class Crawler:
     def _enqueue_links(self, store: CrawlStore, result: EngineResult, url: str, depth: int,
                        parent: dict[str, Any] | None) -> None:
         final = result.meta.get("final_url")
-        if final:
+        if final and normalise_url(final) != url:  # this result stands for the redirect's target too
             store.enqueue(normalise_url(final), depth, "html", parent)
             store.mark(normalise_url(final), "done")
         if depth >= self.settings.max_depth:
