@@ -8,6 +8,7 @@ import click
 
 from uu_check import __version__
 from uu_check.catalog import CatalogError
+from uu_check.cli.login import login_command
 from uu_check.cli.rules import rule_command, rules_command
 from uu_check.cli.scan import scan_command
 from uu_check.cli.report import report_command
@@ -28,6 +29,7 @@ cli.add_command(rule_command)
 cli.add_command(report_command)
 cli.add_command(diff_command)
 cli.add_command(baseline_group)
+cli.add_command(login_command)
 
 
 def main() -> None:
