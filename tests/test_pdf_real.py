@@ -24,3 +24,11 @@ def test_libreoffice_tagged_export_is_clean() -> None:
 
 def test_libreoffice_untagged_export_is_reported_untagged() -> None:
     assert _rules("libreoffice-untagged.pdf") == {"pdf-untagged"}
+
+
+def test_libreoffice_pdfua_export_is_clean() -> None:
+    assert _rules("libreoffice-pdfua.pdf") == set()
+
+
+def test_libreoffice_image_without_alt_is_found() -> None:
+    assert _rules("libreoffice-tagged-image-no-alt.pdf") == {"pdf-figure-alt"}
