@@ -61,7 +61,7 @@ def test_style_inheritance_direct_formatting_and_theme(tmp_path: Path) -> None:
     assert body.context == "Brøk"
 
 
-def test_shapes_are_counted_once_and_text_boxes_are_not_images(tmp_path: Path) -> None:
+def test_shapes_are_counted_once_and_text_boxes_are_read_in_place(tmp_path: Path) -> None:
     d = B.new_document()
     paragraph = d.add_paragraph()
     B.add_shape(paragraph, name="Pil 1")
@@ -71,6 +71,8 @@ def test_shapes_are_counted_once_and_text_boxes_are_not_images(tmp_path: Path) -
     model = load_model(path)
     assert [(x.kind, x.name, x.has_text) for x in model.drawings] == [
         ("shape", "Pil 1", False), ("shape", "Tekstboks 2", True)]
+    # the text box's words are read where it is anchored: right after its paragraph
+    assert [p.text for p in model.paragraphs] == ["", "Husk å forkorte."]
 
 
 def test_vml_picture_alt_and_field_code_hyperlink(tmp_path: Path) -> None:

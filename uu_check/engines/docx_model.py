@@ -347,6 +347,7 @@ class _Builder:
         self._style_chain_cache: dict[str, list[Style]] = {}
         self._heading_cache: dict[str, tuple[int | None, bool]] = {}
         self._style_info: dict[str, tuple[str | None, int | None, bool, bool, str | None]] = {}
+        self._text_boxes: list[etree._Element] = []
         self.context: str | None = None
         self.section = 1
         self.table_count = 0
@@ -539,7 +540,9 @@ class _Builder:
             context=self.context, page_break_before=page_break,
         )
         paragraphs.append(paragraph)
+        pending, self._text_boxes = self._text_boxes, []
         self.runs(p, paragraph, effective_style, part, table)
+        boxes, self._text_boxes = self._text_boxes, pending
         if paragraph.runs:
             paragraph.text = "".join([r.text for r in paragraph.runs])
         if table is not None:
@@ -553,6 +556,8 @@ class _Builder:
                 self.context = heading_text[:80]
         if section_end and part == "body":
             self.section += 1
+        for content in boxes:                # text boxes anchored here follow the paragraph
+            self.walk(content, part, paragraphs, table, cell_shading)
 
     def runs(self, container: etree._Element, paragraph: Paragraph, pstyle: str | None, part: str,
              table: Table | None, link: list[str] | None = None) -> None:
@@ -659,10 +664,11 @@ class _Builder:
         kind = GRAPHIC_KINDS.get(uri or "", "shape")
         has_text = False
         if kind in ("shape", "group", "canvas") and graphic_data is not None:
-            for txbx in graphic_data.iter("{%s}txbx" % WPS, _W + "txbxContent"):
-                if "".join(txbx.itertext()).strip():
+            for content in graphic_data.iter(_W + "txbxContent"):
+                if "".join(content.itertext()).strip():
                     has_text = True
-                    break
+                    # read where it is anchored, as a screen reader does (see paragraph())
+                    self._text_boxes.append(content)
         decorative = False
         if doc_pr is not None:
             for dec in doc_pr.iter("{%s}decorative" % ADEC):
