@@ -34,9 +34,10 @@ def heading_skip(model: DocxModel, ctx: CheckContext) -> Iterator[Finding]:
         if not paragraph.text.strip():
             continue
         level = paragraph.heading_level or 1
-        if (previous is None and level > 2) or (previous is not None and level > previous + 1):
-            yield ctx.violation(paragraph_location(model, paragraph), level=level,
-                                previous=previous if previous is not None else 0)
+        if previous is None and level > 2:
+            yield ctx.violation(paragraph_location(model, paragraph), key="first", level=level, previous=0)
+        elif previous is not None and level > previous + 1:
+            yield ctx.violation(paragraph_location(model, paragraph), level=level, previous=previous)
         previous = level
 
 
