@@ -62,14 +62,15 @@ def lang_missing(model: PdfModel, ctx: CheckContext) -> Iterator[Finding]:
 
 @check("pdf-lang-invalid", engine="pdf")
 def lang_invalid(model: PdfModel, ctx: CheckContext) -> Iterator[Finding]:
-    """A /Lang that is not a well-formed BCP 47 tag ('norsk', 'nb_NO', ''), anywhere it is set."""
-    if model.lang is not None and not well_formed_tag(model.lang):
+    """A /Lang that is not a well-formed BCP 47 tag ('norsk', 'nb_NO'), anywhere it is set.
+    An empty /Lang means "unknown" in PDF and is left to pdf-lang-missing."""
+    if (model.lang or "").strip() and not well_formed_tag(model.lang):
         yield ctx.violation(Location(context="Catalog"), code=model.lang)
     for elem in model.elements:
-        if elem.lang is not None and not well_formed_tag(elem.lang):
+        if (elem.lang or "").strip() and not well_formed_tag(elem.lang):
             yield ctx.violation(element_location(model, elem), code=elem.lang)
     for page, lang in dict.fromkeys(model.marked_langs):
-        if not well_formed_tag(lang):
+        if lang.strip() and not well_formed_tag(lang):
             yield ctx.violation(Location(page=page, context="marked content"), code=lang)
 
 
