@@ -482,7 +482,9 @@ class DeckParser:
 def _take_rpr(found: dict[str, Any], rpr: Any) -> None:
     """Record properties of an a:rPr / a:defRPr not already found nearer."""
     if "size" not in found and rpr.get("sz"):
-        found["size"] = _int(rpr.get("sz")) / 100
+        hundredths = _int(rpr.get("sz"), -1)
+        if hundredths > 0:  # an unreadable size stays unknown rather than "0 pt"
+            found["size"] = hundredths / 100
     if "bold" not in found and rpr.get("b") is not None:
         found["bold"] = rpr.get("b") in ("1", "true")
     if "lang" not in found and rpr.get("lang"):
