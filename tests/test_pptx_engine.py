@@ -94,6 +94,11 @@ def _bad_files(folder: Path) -> dict[str, Path]:
     _replace_part(GOOD, xxe, "ppt/slides/slide1.xml", external.encode())
     files["external-entity"] = xxe
 
+    damaged = folder / "damaged-slide.pptx"
+    slide = zipfile.ZipFile(GOOD).read("ppt/slides/slide1.xml")
+    _replace_part(GOOD, damaged, "ppt/slides/slide1.xml", slide[: len(slide) // 2])
+    files["damaged-xml"] = damaged
+
     return files
 
 
@@ -109,7 +114,7 @@ def bad_scan(tmp_path_factory: pytest.TempPathFactory):
 
 
 BAD_CASES = ["corrupt", "truncated", "empty", "password", "ppt-renamed", "docx-renamed", "zip-bomb",
-             "billion-laughs", "external-entity"]
+             "billion-laughs", "external-entity", "damaged-xml"]
 
 
 @pytest.mark.parametrize("case", BAD_CASES)
@@ -131,6 +136,7 @@ def test_reasons_say_what_is_wrong(bad_scan) -> None:
     assert "zip bomb" in targets["zip-bomb"].error.lower()
     assert "dtd" in targets["billion-laughs"].error.lower()
     assert "dtd" in targets["external-entity"].error.lower()
+    assert "ppt/slides/slide1.xml" in targets["damaged-xml"].error
     assert "presentation" in targets["docx-renamed"].error.lower() or "powerpoint" in targets["docx-renamed"].error.lower()
 
 
