@@ -346,6 +346,23 @@ def resolve_role(raw: str, rolemap: dict[str, str]) -> tuple[str, str | None]:
     return current, None
 
 
+MATHML = "http://www.w3.org/1998/Math/MathML"
+
+
+def _namespace_role(raw: str, namespace: Any, std: str, problem: str | None) -> tuple[str, str | None]:
+    """PDF 2.0 namespaces: MathML elements are known; a namespace's RoleMapNS may map a type
+    to a standard one (one level, the common case)."""
+    if _str(_get(namespace, "/NS")) == MATHML:
+        return raw, None
+    mapped = _get(_get(namespace, "/RoleMapNS"), "/" + raw)
+    if isinstance(mapped, pikepdf.Array) and len(mapped):
+        mapped = mapped[0]
+    target = _name(mapped)
+    if target in STANDARD_TYPES:
+        return target, None
+    return std, problem
+
+
 def _read_rolemap(tree_root: Any, model: PdfModel) -> dict[str, str]:
     rolemap: dict[str, str] = {}
     raw = _get(tree_root, "/RoleMap")
@@ -445,6 +462,8 @@ def _read_structure(pdf: pikepdf.Pdf, model: PdfModel, page_numbers: dict[tuple[
             std, problem = raw_type, None
         else:
             std, problem = resolve_role(raw_type, rolemap)
+            if problem == "unmapped" and "/NS" in keys:
+                std, problem = _namespace_role(raw_type, obj.get("/NS"), std, problem)
         if problem == "unmapped" and raw_type not in reported_unmapped:
             reported_unmapped.add(raw_type)
             model.rolemap_issues.append(("unmapped", raw_type, ""))
