@@ -691,7 +691,11 @@ class _SlideContext:
                     merged = True
                 body = cell.find(A + "txBody")
                 if body is not None:
-                    runs.extend(self._text(body, None, [], None, name))
+                    cell_runs = self._text(body, None, [], None, name)
+                    if cell_runs:
+                        if runs:
+                            runs.append(TextRun(" | ", None, False, None, None))  # cell boundary
+                        runs.extend(cell_runs)
         return TableInfo(len(rows), cols, first_row, merged), runs
 
     def _group(self, group: Any, group_xfrm: Any) -> Shape:
