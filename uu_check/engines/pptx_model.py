@@ -48,6 +48,8 @@ _RID = R + "id"
 _NV_SP_PR, _SP_PR, _STYLE, _TX_BODY, _C_NV_PR, _C_NV_SP_PR, _NV_PR, _PH = (
     P + t for t in ("nvSpPr", "spPr", "style", "txBody", "cNvPr", "cNvSpPr", "nvPr", "ph"))
 _EXT_LST, _LST_STYLE = A + "extLst", A + "lstStyle"
+#: The colour PowerPoint gives link text that sets none of its own.
+_HYPERLINK_COLOR = etree.Element(A + "schemeClr", val="hlink")
 
 #: Placeholder types whose text is a title.
 TITLE_TYPES = frozenset({"title", "ctrTitle"})
@@ -831,7 +833,12 @@ class _SlideContext:
                     size = found.get("size", defaults.get("size"))
                     bold = found.get("bold", defaults.get("bold", False))
                     lang = found.get("lang", defaults.get("lang"))
-                    color_el = found["color"] if "color" in found else (font_color if font_color is not None else defaults.get("color"))
+                    if "color" in found:
+                        color_el = found["color"]
+                    elif link is not None:
+                        color_el = _HYPERLINK_COLOR  # PowerPoint shows links in the theme's link colour
+                    else:
+                        color_el = font_color if font_color is not None else defaults.get("color")
                 else:
                     size, bold, lang = defaults.get("size"), defaults.get("bold", False), defaults.get("lang")
                     color_el = font_color if font_color is not None else defaults.get("color")
