@@ -293,10 +293,8 @@ def _objgen(obj: Any) -> tuple[int, int]:
 
 
 def _bool(value: Any) -> bool:
-    try:
-        return bool(value) is True and value is not None and str(value).lower() == "true"
-    except Exception:
-        return False
+    """True only for the PDF boolean true (pikepdf gives Python bools); 1 or (true) do not count."""
+    return value is True
 
 
 # --- catalog -------------------------------------------------------------------------------
