@@ -11,6 +11,7 @@ from uu_check.catalog import CatalogError
 from uu_check.cli.login import login_command
 from uu_check.cli.rules import rule_command, rules_command
 from uu_check.cli.scan import scan_command
+from uu_check.cli.serve import serve_command
 from uu_check.cli.report import report_command
 from uu_check.cli.diff import diff_command
 from uu_check.cli.baseline import baseline_group
@@ -30,6 +31,7 @@ cli.add_command(report_command)
 cli.add_command(diff_command)
 cli.add_command(baseline_group)
 cli.add_command(login_command)
+cli.add_command(serve_command)
 
 
 def main() -> None:
