@@ -190,8 +190,7 @@ def page_language_mismatch(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Fin
     found = page_mismatch(doc, ctx.options)
     if found is None:
         return
-    html = doc.soup.find("html")
-    location = Location(selector="html", snippet=snippet(html, 120) if isinstance(html, Tag) else None)
+    location = Location(selector="html", snippet=f'<html lang="{found.declared}">')
     yield ctx.violation(location, declared=found.declared, detected=_name(found.detected),
                         evidence=f"{found.words} words, confidence {found.confidence:.2f}")
 

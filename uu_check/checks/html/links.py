@@ -16,7 +16,7 @@ from bs4 import NavigableString, Tag
 from uu_check.engines.html_model import HtmlDocument, heading_context, selector, snippet, visible_text
 from uu_check.model import Finding, Location
 from uu_check.registry import CheckContext, check
-from uu_check.text.linktext import is_generic_link_text, is_raw_url, normalise_link_text
+from uu_check.text.linktext import is_generic_link_text, is_raw_url
 
 #: Elements whose content is never read as text.
 _SKIP = {"script", "style", "template", "noscript"}
@@ -242,7 +242,3 @@ def document_link_format(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Findi
             continue
         yield ctx.violation(_location(link), text=accessible_name(link, doc) or href, format=fmt)
 
-
-def link_purpose_known(link: Tag, doc: HtmlDocument) -> bool:
-    """Used by image rules: whether a link has text beside its images."""
-    return bool(normalise_link_text(visible_text(link)))
