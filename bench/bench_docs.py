@@ -1,7 +1,7 @@
 """Benchmark the document engines against the libraries they are built on.
 
     python bench/bench_docs.py                 # 200 Word files
-    python bench/bench_docs.py --files 50 --kind docx
+    python bench/bench_docs.py --files 50 --kind docx --repeat 3
 
 For each kind: generate N realistic documents into a temporary folder, then time in separate
 processes (so peak memory is each phase's own) (a) the library only opening every file and
@@ -141,7 +141,7 @@ def phase(kind: str, which: str, folder: Path) -> dict:
             "findings": findings}
 
 
-def run_kind(kind: str, count: int) -> None:
+def run_kind(kind: str, count: int, repeat: int = 1) -> None:
     maker = KINDS[kind][0]
     with tempfile.TemporaryDirectory(prefix=f"uu-bench-{kind}-") as tmp:
         folder = Path(tmp)
@@ -149,13 +149,16 @@ def run_kind(kind: str, count: int) -> None:
         paths = maker(folder, count)
         size = sum(p.stat().st_size for p in paths) / len(paths) / 1024
         print(f"{kind}: generated {len(paths)} files (avg {size:.0f} KB) in {time.perf_counter() - started:.1f} s")
-        results = {}
-        for which in ("open", "check"):
-            output = subprocess.run(
-                [sys.executable, __file__, "--phase", which, "--kind", kind, str(folder)],
-                check=True, capture_output=True, text=True,
-            ).stdout
-            results[which] = json.loads(output.strip().splitlines()[-1])
+        results: dict[str, dict] = {}
+        for _ in range(max(1, repeat)):          # alternate the phases; keep each one's best run
+            for which in ("open", "check"):
+                output = subprocess.run(
+                    [sys.executable, __file__, "--phase", which, "--kind", kind, str(folder)],
+                    check=True, capture_output=True, text=True,
+                ).stdout
+                result = json.loads(output.strip().splitlines()[-1])
+                if which not in results or result["cpu"] < results[which]["cpu"]:
+                    results[which] = result
         for which, label in (("open", "library open only"), ("check", "uu-check check_file")):
             r = results[which]
             print(f"  {label:22s} {r['files'] / r['cpu']:7.1f} files/s (CPU)  {r['files'] / r['seconds']:7.1f} "
@@ -170,6 +173,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--kind", choices=sorted(KINDS), action="append")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run each phase this many times (alternating) and keep the best: "
+                             "steadier numbers on a busy machine")
     parser.add_argument("--phase", choices=("open", "check"))
     parser.add_argument("folder", nargs="?")
     args = parser.parse_args()
@@ -177,7 +183,7 @@ def main() -> None:
         print(json.dumps(phase(args.kind[0], args.phase, Path(args.folder))))
         return
     for kind in args.kind or sorted(KINDS):
-        run_kind(kind, args.files)
+        run_kind(kind, args.files, args.repeat)
 
 
 if __name__ == "__main__":

@@ -1,19 +1,23 @@
-"""The Word (.docx) engine: vet the package, parse it once with python-docx, build the model,
+"""The Word (.docx) engine: vet the package, read the parts the rules need, build the model,
 run the docx rules.
 
-Order matters for safety: `office.package.open_package` checks the file (legacy/encrypted,
-truncated, zip bomb, DTD tricks) on the zip's directory and XML prologs before python-docx
-inflates anything. The input file is only ever opened for reading.
+`office.package.open_package` checks the file first (legacy/encrypted, truncated, zip bomb, DTD
+tricks) on the zip's directory and the XML prologs. Then each part the model needs (document,
+styles, settings, theme, headers, footers, core properties, their relationships) is parsed once
+with the safe plain lxml parser.
+
+Why not python-docx at check time: opening a document with python-docx parses every XML part
+into its element classes, and walking those costs ~17 µs per element against ~0.3 µs for plain
+lxml elements; the model would have to walk them or parse the document a second time. Reading
+the few parts directly keeps a full check cheaper than python-docx merely opening the file
+(see bench/bench_docs.py). python-docx still builds the fixtures. The input file is only ever
+opened for reading.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from uu_check.engines.base import EngineResult, TargetError
@@ -27,48 +31,35 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def load_model(path: Path) -> DocxModel:
-    """Vet and parse one .docx into a DocxModel (raises TargetError with a one-line reason).
-
-    python-docx opens the package (parts, relationships, core properties). The parts the model
-    walks are parsed again from the same bytes with our safe plain-lxml parser: walking python-
-    docx's custom element classes costs ~17 µs per element against ~0.3 µs for plain elements,
-    and the extra parse is well under a millisecond for a typical document.
-    """
+    """Vet and parse one .docx into a DocxModel (raises TargetError with a one-line reason)."""
     with open_package(path, "docx") as package:
-        try:
-            document = docx.Document(io.BytesIO(path.read_bytes()))
-        except PackageNotFoundError:
-            raise TargetError(f"{path.name}: not a Word document (.docx)") from None
-        except (KeyError, ValueError, etree.XMLSyntaxError) as exc:
-            reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-            raise TargetError(f"{path.name}: damaged Word document ({reason})") from None
-        part = document.part
-        document_root = _tree(package, part)
+        main = package.related("", "officeDocument") or "word/document.xml"
+        document_root = package.xml(main)
+        if document_root is None or etree.QName(document_root).localname != "document":
+            raise TargetError(f"{path.name}: not a Word document (no main document part)")
         theme = Theme()
         styles_root = settings_root = None
-        rels: dict[str, dict[str, str]] = {"body": _external_targets(part)}
+        rels: dict[str, dict[str, str]] = {"body": _hyperlinks(package, main)}
         header_footer: list[tuple[str, etree._Element]] = []
         counts = {"header": 0, "footer": 0}
-        for rel in part.rels.values():
-            if rel.is_external:
+        for rel in package.relationships(main).values():
+            if rel.external or rel.target not in package.names:
                 continue
-            if rel.reltype == RT.THEME:
-                theme = parse_theme(_tree(package, rel.target_part))
-            elif rel.reltype == RT.STYLES:
-                # python-docx parsed it already; StyleSheet touches only the styles in use
-                styles_root = getattr(rel.target_part, "element", None)
-            elif rel.reltype == RT.SETTINGS:
-                settings_root = getattr(rel.target_part, "element", None)
-            elif rel.reltype in (RT.HEADER, RT.FOOTER):
-                label = "header" if rel.reltype == RT.HEADER else "footer"
-                counts[label] += 1
-                name = f"{label} {counts[label]}"
-                root = _tree(package, rel.target_part)
+            kind = rel.kind
+            if kind == "theme":
+                theme = parse_theme(package.xml(rel.target))
+            elif kind == "styles":
+                styles_root = package.xml(rel.target)
+            elif kind == "settings":
+                settings_root = package.xml(rel.target)
+            elif kind in ("header", "footer"):
+                counts[kind] += 1
+                name = f"{kind} {counts[kind]}"
+                root = package.xml(rel.target)
                 if root is not None:
                     header_footer.append((name, root))
-                    rels[name] = _external_targets(rel.target_part)
-    if document_root is None:
-        raise TargetError(f"{path.name}: not a Word document (no main document part)")
+                    rels[name] = _hyperlinks(package, rel.target)
+        title = package.core_title()
     body = document_root.find(W + "body")
     if body is None:
         raise TargetError(f"{path.name}: damaged Word document (no document body)")
@@ -76,27 +67,15 @@ def load_model(path: Path) -> DocxModel:
     bg = document_root.find(W + "background")
     if bg is not None:
         background = normalise_hex(bg.get(W + "color"))
-    try:
-        title = document.core_properties.title
-    except Exception:  # a broken core part must not lose the whole document
-        title = None
     return build_model(file_name=path.name, body=body, styles_root=styles_root,
                        settings_root=settings_root, theme=theme, title=title, background=background,
                        header_footer=header_footer, rels=rels)
 
 
-def _tree(package: OfficePackage, part) -> etree._Element | None:
-    """A part's XML parsed from the package bytes with the safe plain parser."""
-    return package.xml(str(part.partname))
-
-
-def _external_targets(part) -> dict[str, str]:
-    """rId -> URL for a part's hyperlink relationships."""
-    targets: dict[str, str] = {}
-    for rid, rel in part.rels.items():
-        if rel.reltype == RT.HYPERLINK:
-            targets[rid] = rel.target_ref
-    return targets
+def _hyperlinks(package: OfficePackage, part: str) -> dict[str, str]:
+    """rId -> URL for a part's external hyperlink relationships."""
+    return {rid: rel.target for rid, rel in package.relationships(part).items()
+            if rel.kind == "hyperlink" and rel.external}
 
 
 def check_file(path: Path, options: ScanOptions) -> EngineResult:

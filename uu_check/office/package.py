@@ -12,6 +12,7 @@ Nothing here ever writes to the input file.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -42,6 +43,9 @@ SAFE_PARSER = etree.XMLParser(
     remove_pis=True,
 )
 
+RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+
 _PROLOG_SKIP = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
 
 
@@ -59,6 +63,21 @@ FLAVOURS: dict[str, Flavour] = {
     "pptx": Flavour("PowerPoint presentation (.pptx)", ".ppt", "ppt/presentation.xml"),
     "xlsx": Flavour("Excel workbook (.xlsx)", ".xls", "xl/workbook.xml"),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """One entry of a part's .rels: id, type URI, target part name (resolved) or external URL."""
+
+    id: str
+    type: str
+    target: str
+    external: bool
+
+    @property
+    def kind(self) -> str:
+        """The last segment of the type: "header", "hyperlink", "theme", "officeDocument" ..."""
+        return self.type.rsplit("/", 1)[-1]
 
 
 @dataclass
@@ -83,7 +102,13 @@ class OfficePackage:
 
     def read(self, name: str) -> bytes:
         """Bytes of one part (sizes were vetted when the package was opened)."""
-        return self.zip.read(name.lstrip("/"))
+        name = name.lstrip("/")
+        try:
+            return self.zip.read(name)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError):
+            raise TargetError(f"{self.path.name}: damaged or truncated (part {name} is corrupt)") from None
+        except Exception as exc:  # zlib.error
+            raise TargetError(f"{self.path.name}: damaged (part {name}: {type(exc).__name__})") from None
 
     def xml(self, name: str) -> etree._Element | None:
         """The root element of one XML part parsed safely, or None when the part is absent."""
@@ -91,6 +116,47 @@ class OfficePackage:
         if name not in self.names:
             return None
         return parse_xml(self.read(name), f"{self.path.name}: {name}")
+
+    def relationships(self, part: str) -> dict[str, Relationship]:
+        """A part's relationships by id ('' for the package's own _rels/.rels), targets resolved
+        to part names. Cached per part."""
+        cache = self.__dict__.setdefault("_rels_cache", {})
+        if part in cache:
+            return cache[part]
+        folder, file_name = posixpath.split(part)
+        root = self.xml(posixpath.join(folder, "_rels", f"{file_name}.rels"))
+        found: dict[str, Relationship] = {}
+        for rel in root.iter(RELS_NS + "Relationship") if root is not None else ():
+            rel_id, target = rel.get("Id"), rel.get("Target") or ""
+            if not rel_id:
+                continue
+            external = rel.get("TargetMode") == "External"
+            if not external:
+                target = resolve_target(folder, target)
+            found[rel_id] = Relationship(rel_id, rel.get("Type") or "", target, external)
+        cache[part] = found
+        return found
+
+    def related(self, part: str, kind: str) -> str | None:
+        """The first internal part that `part` relates to with a type ending in `kind`."""
+        for rel in self.relationships(part).values():
+            if rel.kind == kind and not rel.external and rel.target in self.names:
+                return rel.target
+        return None
+
+    def core_title(self) -> str | None:
+        """dc:title from the core properties (File > Info > Properties > Title), or None."""
+        core = self.related("", "core-properties")
+        root = self.xml(core) if core else None
+        title = root.find(DC_TITLE) if root is not None else None
+        return title.text if title is not None else None
+
+
+def resolve_target(folder: str, target: str) -> str:
+    """A relationship target relative to its source part's folder -> a part name."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(folder, target))
 
 
 def parse_xml(data: bytes, where: str = "XML part") -> etree._Element:
