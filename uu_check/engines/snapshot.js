@@ -25,5 +25,21 @@
       x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height),
     };
   }
+  // Key -1 (never an element index): the page's :focus style rules, for the focus-visible rule.
+  // Only rules that mention :focus are kept, so large LMS style sheets cost little.
+  const focusRules = [];
+  const collect = (rules) => {
+    for (const rule of rules) {
+      if (focusRules.length >= 300) return;
+      if (rule.cssRules && !rule.selectorText) { try { collect(rule.cssRules); } catch (e) {} continue; }
+      if (rule.selectorText && rule.selectorText.includes(':focus')) {
+        focusRules.push([rule.selectorText, rule.style.cssText]);
+      }
+    }
+  };
+  for (const sheet of document.styleSheets) {
+    try { collect(sheet.cssRules); } catch (e) { /* cross-origin sheet: not readable */ }
+  }
+  styles[-1] = { focusRules };
   return styles;
 }

@@ -33,3 +33,66 @@ def focus_trap(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.violation(location, handler=handler[:60])
         elif _MOVES_FOCUS.search(handler):
             yield ctx.review(location, key="moves", handler=handler[:60])
+
+
+# ---------------------------------------------------------------------------------------------
+# ACT oj04fd (WCAG 2.4.7 Focus Visible): focus outline removed with nothing in its place
+
+_NO_OUTLINE = re.compile(r"(?:^|;)\s*outline(?:-style)?\s*:\s*(?:none|0(?:px)?)\s*(?:!important)?\s*(?:;|$)", re.IGNORECASE)
+#: Declarations that can show focus in another way.
+_INDICATORS = re.compile(r"(?:^|;)\s*(?:border[\w-]*|box-shadow|background[\w-]*|color|text-decoration[\w-]*|"
+                         r"outline-(?:color|width|offset)|font-weight|transform|filter|text-shadow)\s*:", re.IGNORECASE)
+
+
+def _base_selector(selector: str) -> str | None:
+    """'a.btn:focus' -> 'a.btn'; None when the selector is more than a simple :focus rule."""
+    selector = selector.strip()
+    if selector.count(":focus") != 1 or not re.search(r":focus(?:-visible)?$", selector):
+        return None
+    base = re.sub(r":focus(?:-visible)?$", "", selector).strip()
+    return base or "*"
+
+
+@check("html-focus-not-visible", engine="html", needs_render=True)
+def focus_not_visible(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
+    """A :focus rule that removes the outline and puts nothing in its place, on elements that do
+    not show focus any other way (another :focus rule, or a focus handler that changes the page)."""
+    rules = (doc.styles.get(-1) or {}).get("focusRules") or []
+    removing: dict[str, str] = {}
+    indicating: set[str] = set()
+    for selectors, declarations in rules:
+        for one in str(selectors).split(","):
+            base = _base_selector(one)
+            if base is None:
+                continue
+            if _INDICATORS.search(declarations):
+                indicating.add(base)
+            elif _NO_OUTLINE.search(declarations):
+                removing.setdefault(base, one.strip())
+    reported = 0
+    for base, selector_text in removing.items():
+        if base in indicating:
+            continue
+        try:
+            elements = doc.body.select(base) if base != "*" else doc.body.find_all(True)
+        except Exception:  # a selector soupsieve does not understand
+            continue
+        for element in elements:
+            if not is_focusable(doc, element) or is_rendered_hidden(doc, element):
+                continue
+            if any(element.has_attr(a) for a in ("onfocus", "onfocusin")):
+                continue  # a script shows focus some other way; only a person can judge it
+            if any(_matches(element, other) for other in indicating):
+                continue
+            yield ctx.violation(Location(selector=selector(element), snippet=snippet(element),
+                                         context=heading_context(element)), rule=selector_text[:60])
+            reported += 1
+            if reported >= 20:
+                return
+
+
+def _matches(element, selector_text: str) -> bool:
+    try:
+        return selector_text == "*" or bool(element.css.match(selector_text))
+    except Exception:  # a selector soupsieve does not understand
+        return False
