@@ -19,7 +19,7 @@ MIN_CONFIDENCE = 0.5
 #: At most this many paragraphs are sent to the detector per document (cost bound) ...
 MAX_PASSAGES = 30
 #: ... and only their start: enough words to tell, less work for the detector.
-SAMPLE_CHARS = 300
+SAMPLE_CHARS = 240
 
 
 @check("docx-title-missing", engine="docx")
@@ -46,6 +46,10 @@ def lang_missing(model: DocxModel, ctx: CheckContext) -> Iterator[Finding]:
 
 
 def paragraph_language(paragraph: Paragraph, fallback: str | None) -> str | None:
+    """The language most of a paragraph's text is marked with."""
+    langs = {run.props.lang for run in paragraph.runs}
+    if len(langs) == 1:
+        return langs.pop() or fallback
     counts: Counter[str] = Counter()
     for run in paragraph.runs:
         if run.props.lang:

@@ -50,6 +50,8 @@ def heading_empty(model: DocxModel, ctx: CheckContext) -> Iterator[Finding]:
 
 def looks_like_heading(paragraph: Paragraph, body_size: float | None) -> bool:
     """Short, on its own line, and all bold or clearly larger than the body text."""
+    if len(paragraph.text) > 120 or not paragraph.runs:   # cheap exits first: most paragraphs
+        return False
     text = paragraph.visible_text.strip()
     if (not text or paragraph.is_heading or paragraph.is_title_style or paragraph.numbered
             or paragraph.table is not None or paragraph.part != "body"):
