@@ -109,3 +109,19 @@ def test_nested_tables_merges_and_header_flag(tmp_path: Path) -> None:
     assert first.header_row and first.parent is None and not first.merged
     assert second.parent == 1 and second.depth == 1 and second.merged
     assert first.rows[0][0].text == "Uke"
+
+
+def test_smartart_and_decorative_marks_are_read(tmp_path: Path) -> None:
+    d = B.new_document()
+    paragraph = d.add_paragraph()
+    paragraph.add_run()._r.append(parse_xml(
+        f'<w:drawing {nsdecls("w", "wp", "a")}><wp:inline><wp:extent cx="100" cy="100"/>'
+        f'<wp:docPr id="50" name="Diagram 3"/><a:graphic>'
+        f'<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram"/>'
+        f'</a:graphic></wp:inline></w:drawing>'))
+    B.add_picture(d.add_paragraph(), decorative=True, name="Strek")
+    path = tmp_path / "smartart.docx"
+    B.save(d, path)
+    model = load_model(path)
+    assert [(x.kind, x.name, x.decorative) for x in model.drawings] == [
+        ("smartart", "Diagram 3", False), ("picture", "Strek", True)]
