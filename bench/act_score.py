@@ -3,6 +3,7 @@
 
     python bench/act_score.py                       # scan all ~1200 cases, print the table
     python bench/act_score.py --report r.json       # re-score an existing report, scan nothing
+    python bench/act_score.py --report r.json --axe-only   # the same report, axe-core alone
     python bench/act_score.py --base r.json --sc 2.5.3,1.3.1 -o new.json
         # re-scan only the cases of ACT rules on these success criteria and merge them into
         # the base report (fast iteration on one rule; the cases a rule can be blamed on are
@@ -63,6 +64,9 @@ def main() -> int:
     parser.add_argument("--rules", help="re-scan only cases of these ACT rule ids (comma list)")
     parser.add_argument("-o", "--output", type=Path, help="where to write the (merged) report")
     parser.add_argument("--scan-args", default="", help="extra arguments for uu-check scan")
+    parser.add_argument("--axe-only", action="store_true",
+                        help="score only axe-core's findings of the report (the 'before' column: "
+                             "what our own rules add is the difference)")
     args = parser.parse_args()
 
     manifest = args.act / "manifest.json"
@@ -86,6 +90,11 @@ def main() -> int:
     else:
         seconds = _scan([args.act / "testcases"], output, args.scan_args.split())
         print(f"scanned {len(cases)} cases in {seconds:.0f} s", file=sys.stderr)
+    if args.axe_only:
+        report = json.loads(output.read_text())
+        report["findings"] = [f for f in report.get("findings", []) if f.get("engine") == "axe"]
+        output = Path(tempfile.gettempdir()) / "uu-act-axe-only.json"
+        output.write_text(json.dumps(report))
     result = subprocess.run([sys.executable, str(args.act / "score.py"), "--manifest", str(manifest),
                              "--from-report", str(output)], check=False)
     return result.returncode
