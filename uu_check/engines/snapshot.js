@@ -22,6 +22,8 @@
       fontFamily: cs.fontFamily,
       tabIndex: el.tabIndex,
       clipped: cs.clipPath !== 'none' || (cs.clip !== 'auto' && cs.clip !== ''),
+      bgImage: cs.backgroundImage !== 'none' ? cs.backgroundImage.slice(0, 400) : '',
+      textShadow: cs.textShadow !== 'none' ? 1 : 0,
       x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height),
     };
   }
