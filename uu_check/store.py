@@ -10,6 +10,7 @@ through `Store.connection`. One process writes; nothing here is shared across pr
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -164,12 +165,32 @@ class Store:
 
     def lookup(self, cache_key: str) -> tuple[Target, list[Finding]] | None:
         """The newest checked target stored under `cache_key`, with its findings."""
+        found = self.lookup_row(cache_key)
+        return None if found is None else found[1:]
+
+    def lookup_row(self, cache_key: str) -> tuple[int, Target, list[Finding]] | None:
+        """Like lookup(), with the target's row id (for copy_target)."""
         row = self.connection.execute(
             "SELECT id, data FROM targets WHERE cache_key=? AND status='checked' ORDER BY id DESC LIMIT 1",
             (cache_key,)).fetchone()
         if row is None:
             return None
-        return Target.from_dict(json.loads(row[1])), self.findings_of(row[0])
+        return row[0], Target.from_dict(json.loads(row[1])), self.findings_of(row[0])
+
+    def copy_target(self, run_id: int, target_row: int, *, commit: bool = True) -> int:
+        """Record a stored target and its findings again under another run, row for row (no
+        re-encoding: this is what makes a cache hit cheap). commit=False leaves the
+        transaction open for the caller (finish_run commits)."""
+        with self.connection if commit else contextlib.nullcontext():
+            cursor = self.connection.execute(
+                "INSERT INTO targets (run_id, key, uri, kind, status, sha256, cache_key, data) "
+                "SELECT ?, key, uri, kind, status, sha256, cache_key, data FROM targets WHERE id=?", (run_id, target_row))
+            row_id = int(cursor.lastrowid)
+            self.connection.execute(
+                "INSERT INTO findings (target_id, fingerprint, rule, outcome, severity, data) "
+                "SELECT ?, fingerprint, rule, outcome, severity, data FROM findings WHERE target_id=? ORDER BY id",
+                (row_id, target_row))
+        return row_id
 
     def prune(self, keep_runs: int = 20) -> None:
         """Forget all but the newest `keep_runs` runs of each kind (the cache needs only one)."""
@@ -234,12 +255,12 @@ class ScanCache:
     def lookup(self, spec: Any) -> tuple[Target, list[Finding]] | None:
         """The cached target and findings for an unchanged file, re-marked as from the cache."""
         key = self.key(spec)
-        found = self.store.lookup(key) if key else None
+        found = self.store.lookup_row(key) if key else None
         if found is None:
             return None
-        target, findings = found
+        row, target, findings = found
         target.uri, target.parent = spec.uri, spec.parent
-        self.store.add_target(self.run_id, target, findings, cache_key=key)  # as checked, for the next run
+        self.store.copy_target(self.run_id, row, commit=False)  # as checked, for the next run
         target.notes.append(f"from cache: unchanged since it was checked ({target.mode or 'unknown'} mode)")
         target.mode = "cache"
         self.hits += 1
