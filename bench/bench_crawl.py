@@ -31,13 +31,35 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def children_rss_mb() -> float:
+    """RSS of every process started by this one (the browser and its renderers, document workers)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in stat.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        parents[pid] = int(fields.get("PPid", "0").strip())
+        rss[pid] = int((fields.get("VmRSS") or "0 kB").split()[0])
+    me, total = __import__("os").getpid(), 0
+    for pid in rss:
+        ancestor = parents.get(pid, 0)
+        while ancestor and ancestor != me:
+            ancestor = parents.get(ancestor, 0)
+        if ancestor == me:
+            total += rss[pid]
+    return total / 1024
+
+
 def make_handler(pages: int) -> type[http.server.BaseHTTPRequestHandler]:
     class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
 
         def do_GET(self) -> None:  # noqa: N802
-            if self.path == "/robots.txt":
+            if not self.path.startswith("/page/"):  # robots.txt, the image, the favicon
                 body, status = b"", 404
             else:
                 n = int(self.path.strip("/").split("/")[-1] or 0) if self.path.strip("/") else 0
@@ -73,7 +95,7 @@ def main() -> None:
         if int(counts["checked"]) in marks:
             elapsed = time.perf_counter() - start
             print(f"  {int(counts['checked']):5d} pages  {elapsed:7.1f} s  {counts['checked'] / elapsed:5.2f} pages/s  "
-                  f"RSS {rss_mb():6.1f} MB", flush=True)
+                  f"RSS {rss_mb():6.1f} MB (browser and workers {children_rss_mb():6.1f} MB)", flush=True)
 
     with tempfile.TemporaryDirectory() as tmp:
         crawler = Crawler(ScanOptions(lang="nb", jobs=args.jobs, timeout=60), [url],

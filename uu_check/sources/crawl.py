@@ -202,7 +202,7 @@ class Crawler:
             self._finish(store, seq, spec, TargetError(f"{url}: not checked: robots.txt disallows it"), status="skipped")
             return
         if kind == "html":
-            outcome = await self._page(spec, engine, politeness)
+            outcome = await self._page(spec, engine, politeness, client)
             if isinstance(outcome, TargetError) and "not an HTML page" in str(outcome):
                 # A link without a telling suffix that serves a document: check it as one.
                 outcome = await self._document(spec, client, pool, politeness, download_dir)
@@ -217,17 +217,14 @@ class Crawler:
             outcome = await self._document(spec, client, pool, politeness, download_dir)
         self._finish(store, seq, spec, outcome)
 
-    async def _page(self, spec: TargetSpec, engine: Any, politeness: Politeness) -> EngineResult | TargetError:
+    async def _page(self, spec: TargetSpec, engine: Any, politeness: Politeness,
+                    client: httpx.AsyncClient) -> EngineResult | TargetError:
         if engine is None:
-            from uu_check.engines.html_static import check_static
-            from uu_check.sources.fetch import fetch_html
-
             async with politeness.turn(spec.uri):
-                try:
-                    html, final = await fetch_html(spec.uri, self.options)
-                except TargetError as exc:
-                    return exc
-            return await asyncio.to_thread(check_static, html, final, self.options)
+                fetched = await fetch_page(client, spec.uri, self._credentials, self.scope)
+            if isinstance(fetched, TargetError):
+                return fetched
+            return await asyncio.to_thread(check_static_page, *fetched, self.options)
         if isinstance(engine, BrowserNotFound):
             return TargetError(str(engine))
         for attempt in range(MAX_RETRIES + 1):
@@ -334,10 +331,11 @@ def backoff(attempt: int, retry_after: str | None) -> float:
     return min(MAX_BACKOFF, 2.0 ** attempt)
 
 
-async def download(client: httpx.AsyncClient, url: str, folder: Path, limit: int,
-                   credentials: Callable[[str], dict[str, Any]], scope: Scope) -> tuple[Path, str | None] | TargetError:
-    """Fetch a linked document into `folder`, following redirects only within scope, stopping at
-    `limit` bytes; (path, kind from the content type) or a one-line error."""
+async def open_scoped(client: httpx.AsyncClient, url: str, credentials: Callable[[str], dict[str, Any]],
+                      scope: Scope) -> tuple[httpx.Response, str] | TargetError:
+    """GET `url` as a stream: credentials only to the crawl's own sites, redirects followed only
+    within scope, retries with backoff on 429 and 5xx. (open response, final URL) or an error;
+    the caller closes the response."""
     current = url
     for _ in range(10):
         for attempt in range(MAX_RETRIES + 1):
@@ -348,9 +346,15 @@ async def download(client: httpx.AsyncClient, url: str, folder: Path, limit: int
                 return TargetError(f"{url}: timed out")
             except httpx.HTTPError as exc:
                 return TargetError(f"{url}: cannot connect ({type(exc).__name__})")
+            finally:
+                # Cookies the site sets are not kept: the client's jar ignores ports and would
+                # send them to another site on the same host. Only the given cookies are sent.
+                client.cookies.clear()
             if response.status_code in RETRY_STATUSES and attempt < MAX_RETRIES:
                 await response.aclose()
-                await asyncio.sleep(backoff(attempt, response.headers.get("retry-after")))
+                delay = backoff(attempt, response.headers.get("retry-after"))
+                log.info("%s: HTTP %s, retrying in %.1f s", redact_url(current), response.status_code, delay)
+                await asyncio.sleep(delay)
                 continue
             break
         if response.is_redirect:
@@ -360,29 +364,74 @@ async def download(client: httpx.AsyncClient, url: str, folder: Path, limit: int
                 return TargetError(f"{url}: redirects out of the crawl's scope")
             current = location
             continue
-        try:
-            if response.status_code >= 400:
-                return TargetError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
-            declared = int(response.headers.get("content-length") or 0)
-            if declared > limit:
-                return TargetError(f"{url}: too large to download ({declared:,} bytes; the limit is {limit:,})")
-            content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            kind = DOCUMENT_TYPES.get(content_type)
-            if kind is None and kind_of_url(current) == "html":
-                return TargetError(f"{url}: not a page or a document uu-check can check ({content_type or 'unknown type'})")
-            suffix = {"pdf": ".pdf", "docx": ".docx", "pptx": ".pptx"}.get(kind or kind_of_url(current), ".bin")
-            handle, name = tempfile.mkstemp(suffix=suffix, dir=folder)
-            path = Path(name)
-            size = 0
-            with open(handle, "wb") as sink:
-                async for block in response.aiter_bytes(1 << 16):
-                    size += len(block)
-                    if size > limit:
-                        sink.close()
-                        path.unlink(missing_ok=True)
-                        return TargetError(f"{url}: too large to download (over {limit:,} bytes)")
-                    sink.write(block)
-            return path, kind
-        finally:
+        if response.status_code >= 400:
             await response.aclose()
+            return TargetError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
+        return response, current
     return TargetError(f"{url}: too many redirects")
+
+
+async def fetch_page(client: httpx.AsyncClient, url: str, credentials: Callable[[str], dict[str, Any]],
+                     scope: Scope, limit: int = 20_000_000) -> tuple[str, str] | TargetError:
+    """(html, final URL) of a page for static mode, fetched like `open_scoped`."""
+    opened = await open_scoped(client, url, credentials, scope)
+    if isinstance(opened, TargetError):
+        return opened
+    response, final = opened
+    try:
+        content_type = response.headers.get("content-type", "")
+        if content_type and "html" not in content_type and "xml" not in content_type:
+            return TargetError(f"{url}: not an HTML page ({content_type.split(';')[0]})")
+        body = bytearray()
+        async for block in response.aiter_bytes(1 << 16):
+            body += block
+            if len(body) > limit:
+                return TargetError(f"{url}: page too large (over {limit:,} bytes)")
+        return bytes(body).decode(response.encoding or "utf-8", errors="replace"), final
+    finally:
+        await response.aclose()
+
+
+def check_static_page(html: str, url: str, options: ScanOptions) -> EngineResult:
+    """Static mode for a crawled page: the checks, plus the page's links to crawl on."""
+    from uu_check.engines.html_browser import page_links
+    from uu_check.engines.html_model import HtmlDocument
+    from uu_check.engines.html_static import check_static
+
+    result = check_static(html, url, options)
+    result.meta["links"] = page_links(HtmlDocument.parse(html, url), url)
+    result.meta["final_url"] = url
+    return result
+
+
+async def download(client: httpx.AsyncClient, url: str, folder: Path, limit: int,
+                   credentials: Callable[[str], dict[str, Any]], scope: Scope) -> tuple[Path, str | None] | TargetError:
+    """Fetch a linked document into `folder` (like `open_scoped`), stopping at `limit` bytes;
+    (path, kind from the content type) or a one-line error."""
+    opened = await open_scoped(client, url, credentials, scope)
+    if isinstance(opened, TargetError):
+        return opened
+    response, current = opened
+    try:
+        declared = int(response.headers.get("content-length") or 0)
+        if declared > limit:
+            return TargetError(f"{url}: too large to download ({declared:,} bytes; the limit is {limit:,})")
+        content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        kind = DOCUMENT_TYPES.get(content_type)
+        if kind is None and kind_of_url(current) == "html":
+            return TargetError(f"{url}: not a page or a document uu-check can check ({content_type or 'unknown type'})")
+        suffix = {"pdf": ".pdf", "docx": ".docx", "pptx": ".pptx"}.get(kind or kind_of_url(current), ".bin")
+        handle, name = tempfile.mkstemp(suffix=suffix, dir=folder)
+        path = Path(name)
+        size = 0
+        with open(handle, "wb") as sink:
+            async for block in response.aiter_bytes(1 << 16):
+                size += len(block)
+                if size > limit:
+                    sink.close()
+                    path.unlink(missing_ok=True)
+                    return TargetError(f"{url}: too large to download (over {limit:,} bytes)")
+                sink.write(block)
+        return path, kind
+    finally:
+        await response.aclose()
