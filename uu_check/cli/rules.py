@@ -8,7 +8,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from uu_check.catalog import ENGINE_KIND, load_catalog
+from uu_check.catalog import ENGINE_KIND, load_catalog, placeholders
 from uu_check.cli.options import lang_option
 from uu_check.i18n import default_language, label
 
@@ -61,7 +61,8 @@ def rule_command(rule_id: str, lang: str | None) -> None:
     click.echo(f"{rule.id}: {rule.text('title', lang)}")
     click.echo(f"{rule.kind} · {label(rule.impact, lang)}")
     click.echo()
-    click.echo(f"{h('what')}:\n  {rule.message(lang)}")
+    example = {name: "…" for name in placeholders(rule.messages["default"].get(lang, ""))}
+    click.echo(f"{h('what')}:\n  {rule.message(lang, **example)}")
     click.echo(f"\n{h('why')}:\n  {rule.text('why', lang)}")
     fix = rule.text("fix", lang).replace("\n", "\n  ")
     click.echo(f"\n{h('fix')}:\n  {fix}")
