@@ -1,4 +1,4 @@
-"""The cache of unchanged files and the SQLite store under it (asserted by target mode, not time)."""
+"""The cache of unchanged files and the SQLite store under it (asserted by the target note, not time)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from uu_check.cli import cli
 from uu_check.model import Finding, Location, Target
 from uu_check.options import ScanOptions
 from uu_check.scanner import Scanner
-from uu_check.store import ScanCache, Store, default_path
+from uu_check.store import CACHE_NOTE, ScanCache, Store, default_path
 
 PAGES = RESOURCES / "pages"
 
@@ -27,6 +27,11 @@ def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def cached(target: Target | dict) -> bool:
+    notes = target["notes"] if isinstance(target, dict) else target.notes
+    return any(note.startswith(CACHE_NOTE) for note in notes)
+
+
 def scan(store: Store, lang: str = "nb", arguments: list[str] | None = None):
     options = ScanOptions(lang=lang, use_browser=False)
     return Scanner(options, cache=ScanCache(store, options)).scan(arguments or ["kurs"])
@@ -35,10 +40,10 @@ def scan(store: Store, lang: str = "nb", arguments: list[str] | None = None):
 def test_second_scan_of_unchanged_files_comes_from_the_cache(course: Path) -> None:
     with Store(course / "cache" / "c.sqlite") as store:
         first = scan(store)
-        assert {t.mode for t in first.targets} == {"static"}
+        assert not any(cached(t) for t in first.targets)
         second = scan(store)
-        assert {t.mode for t in second.targets} == {"cache"}
-        assert all(any(n.startswith("from cache") for n in t.notes) for t in second.targets)
+        assert all(cached(t) for t in second.targets)
+        assert {t.mode for t in second.targets} == {"static"}  # as it was checked
         assert [f.to_dict() for f in second.findings] == [f.to_dict() for f in first.findings]
         assert [t.score for t in second.targets] == [t.score for t in first.targets]
 
@@ -46,12 +51,12 @@ def test_second_scan_of_unchanged_files_comes_from_the_cache(course: Path) -> No
         page.write_text(page.read_text(encoding="utf-8").replace("<h4>", "<h2>").replace("</h4>", "</h2>"),
                         encoding="utf-8")
         third = scan(store)
-        modes = {t.key: t.mode for t in third.targets}
-        assert modes == {"kurs/ren.html": "cache", "kurs/uke1.html": "cache", "kurs/uke2.html": "static"}
+        reused = {t.key: cached(t) for t in third.targets}
+        assert reused == {"kurs/ren.html": True, "kurs/uke1.html": True, "kurs/uke2.html": False}
         assert "html-heading-skip" not in {f.rule for f in third.findings}
 
         english = scan(store, lang="en")  # other settings: checked again
-        assert {t.mode for t in english.targets} == {"static"}
+        assert not any(cached(t) for t in english.targets)
         assert len(store.runs("scan")) == 4
 
 
@@ -60,7 +65,7 @@ def test_pages_by_url_are_always_checked_again(course: Path, serve_dir) -> None:
     with Store(course / "c.sqlite") as store:
         for _ in range(2):
             report = scan(store, arguments=[f"{server.url}/uke1.html"])
-            assert report.targets[0].status == "checked" and report.targets[0].mode != "cache"
+            assert report.targets[0].status == "checked" and not cached(report.targets[0])
 
 
 def test_cli_cache_default_folder_env_and_no_cache(course: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,8 +77,8 @@ def test_cli_cache_default_folder_env_and_no_cache(course: Path, monkeypatch: py
     run()
     assert (course / ".uu-check" / "cache.sqlite").is_file()
     assert (course / ".uu-check" / ".gitignore").read_text() == "*\n"
-    assert {t["mode"] for t in run()["targets"]} == {"cache"}
-    assert {t["mode"] for t in run("--no-cache")["targets"]} == {"static"}
+    assert all(cached(t) for t in run()["targets"])
+    assert not any(cached(t) for t in run("--no-cache")["targets"])
     run("--cache-dir", "elsewhere")
     assert (course / "elsewhere" / "cache.sqlite").is_file()
     monkeypatch.setenv("UU_CHECK_CACHE", str(course / "env-cache"))

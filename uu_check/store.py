@@ -24,6 +24,8 @@ from typing import Any
 from uu_check.model import Finding, Report, Target
 
 SCHEMA_VERSION = 1
+#: Start of the note on a target whose findings came from the cache.
+CACHE_NOTE = "from cache"
 DEFAULT_DIR = ".uu-check"
 DEFAULT_NAME = "cache.sqlite"
 
@@ -253,7 +255,7 @@ class ScanCache:
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
     def lookup(self, spec: Any) -> tuple[Target, list[Finding]] | None:
-        """The cached target and findings for an unchanged file, re-marked as from the cache."""
+        """The cached target and findings for an unchanged file, with a note saying so."""
         key = self.key(spec)
         found = self.store.lookup_row(key) if key else None
         if found is None:
@@ -261,8 +263,10 @@ class ScanCache:
         row, target, findings = found
         target.uri, target.parent = spec.uri, spec.parent
         self.store.copy_target(self.run_id, row, commit=False)  # as checked, for the next run
-        target.notes.append(f"from cache: unchanged since it was checked ({target.mode or 'unknown'} mode)")
-        target.mode = "cache"
+        # The mode stays as it was checked (browser/static): reporters and tools read it; the
+        # note says the result was reused.
+        target.notes = [n for n in target.notes if not n.startswith(CACHE_NOTE)]
+        target.notes.append(f"{CACHE_NOTE}: unchanged since it was checked")
         self.hits += 1
         return target, findings
 

@@ -55,7 +55,15 @@ def configured_params(ctx: click.Context, config_file: Path | None) -> tuple[Con
     given = {name for name in ctx.params
              if ctx.get_parameter_source(name) in (click.core.ParameterSource.COMMANDLINE,
                                                    click.core.ParameterSource.ENVIRONMENT)}
-    return config, merge_params(config, dict(ctx.params), given)
+    params = merge_params(config, dict(ctx.params), given)
+    if params.get("baseline"):  # a bad baseline stops the run before any checking
+        from uu_check.baseline import BaselineError, load_baseline
+
+        try:
+            load_baseline(Path(params["baseline"]))
+        except BaselineError as exc:
+            fail(str(exc))
+    return config, params
 
 
 def open_cache(params: dict[str, Any], options: Any) -> Any:

@@ -122,7 +122,7 @@ def context(report: Report, lang: str) -> dict[str, Any]:
             "kind": kind_value(target.kind), "violations": sum(f.outcome == "violation" for f in findings),
             "reviews": sum(f.outcome != "violation" for f in findings),
             "groups": _groups(target, findings, lang, reasons),
-            "from_cache": target.mode == "cache",
+            "from_cache": target.mode == "cache" or any(n.startswith("from cache") for n in target.notes),
         })
     by_id = target_by_id(report)
     rules: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
