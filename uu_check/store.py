@@ -226,7 +226,7 @@ class ScanCache:
 
     The key covers the file's content, its identity (the fingerprints depend on it) and every
     setting that changes findings: rules selected, level, language, mode, rule options, the
-    tool and axe-core versions and the catalog/code hash. URLs are never cached."""
+    tool and axe-core versions, the browser named and the catalog/code hash. URLs are never cached."""
 
     def __init__(self, store: Store, options: Any) -> None:
         from uu_check import __version__
@@ -241,7 +241,8 @@ class ScanCache:
         self._settings = json.dumps({
             "tool": __version__, "axe": axe_version, "rules": rules_fingerprint(), "lang": options.lang,
             "level": options.level, "select": sorted(options.select), "ignore": sorted(options.ignore),
-            "browser": options.use_browser, "rule_options": options.rule_options,
+            "browser": options.use_browser, "browser_path": options.browser_path if options.use_browser else None,
+            "rule_options": options.rule_options,
         }, sort_keys=True, default=str)
         self.run_id = store.begin_run({"settings": json.loads(self._settings)}, kind="scan")
 
