@@ -13,10 +13,12 @@ GENERIC_LINK_TEXTS: frozenset[str] = frozenset(
         "klikk", "trykk", "last ned", "last ned her", "åpne", "åpne her", "les", "fortsett",
         "fortsett å lese", "neste", "forrige", "detaljer", "info", "informasjon", "dokument",
         "fil", "se mer", "vis mer", "klikk på lenken", "klikk på denne lenken", "nettside",
+        "trykk på lenken", "les mer om dette", "mer om dette", "her finner du mer",
         # nynorsk
         "klikk her for meir", "les meir", "meir", "meir info", "meir informasjon", "lenkja",
         "denne lenkja", "sjå her", "sjå meir", "vis meir", "gå hit", "opne", "opne her",
-        "last ned her", "les meir her",
+        "last ned her", "les meir her", "lenkje", "denne lenkja", "denne lenkje", "klikk på lenkja",
+        "trykk på lenkja", "les meir om dette", "meir om dette", "her finn du meir",
         # English
         "click here", "click", "here", "read more", "more", "link", "this link", "this",
         "more info", "more information", "learn more", "details", "go", "go here", "download",
