@@ -58,3 +58,23 @@ def table_location(model: DocxModel, table: Table) -> Location:
 
 def words(text: str) -> int:
     return len(text.split())
+
+
+#: Word stores built-in style names in English ("heading 1"); Norwegian Word shows these.
+_BUILTIN_STYLES_NO = {
+    "normal": "Normal", "title": "Tittel", "subtitle": "Undertittel", "list paragraph": "Listeavsnitt",
+    "hyperlink": "Hyperkobling", "quote": "Sitat", "intense quote": "Sterkt sitat", "caption": "Bildetekst",
+    "no spacing": "Ingen mellomrom", "footer": "Bunntekst", "header": "Topptekst",
+}
+
+
+def style_label(name: str | None, lang: str) -> str:
+    """A style's name as Word shows it in the reader's language ('heading 2' -> 'Overskrift 2')."""
+    if not name:
+        return ""
+    lowered = name.lower()
+    if lowered.startswith("heading ") and lowered[8:].isdigit():
+        return ("Overskrift " if lang in ("nb", "nn") else "Heading ") + lowered[8:]
+    if lang in ("nb", "nn") and lowered in _BUILTIN_STYLES_NO:
+        return _BUILTIN_STYLES_NO[lowered]
+    return name[:1].upper() + name[1:] if lowered in _BUILTIN_STYLES_NO else name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from uu_check.checks.docx import paragraph_location
+from uu_check.checks.docx import paragraph_location, style_label
 from uu_check.engines.docx_model import DocxModel, Paragraph, Run
 from uu_check.model import Finding
 from uu_check.registry import CheckContext, check
@@ -54,9 +54,9 @@ def contrast(model: DocxModel, ctx: CheckContext) -> Iterator[Finding]:
             if key in seen_styles:
                 continue
             seen_styles.add(key)
-            yield ctx.violation(location, key="style", style=paragraph.style_name, **args)
+            yield ctx.violation(location, key="style", style=style_label(paragraph.style_name, ctx.lang), **args)
         else:
-            yield ctx.violation(location, style=paragraph.style_name or "", **args)
+            yield ctx.violation(location, **args)
 
 
 @check("docx-text-small", engine="docx")
