@@ -201,3 +201,26 @@ def test_report_command_bad_file_is_one_line_exit_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["report", str(bad), "--format", "html"])
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1 and "run.json" in result.output
+
+
+def test_format_auto_prints_annotations_inside_github_actions() -> None:
+    result = CliRunner().invoke(cli, ["report", str(FIXED), "--format", "auto"], env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 0 and result.stdout.startswith("::error ")
+    result = CliRunner().invoke(cli, ["report", str(FIXED), "--format", "auto"], env={"GITHUB_ACTIONS": ""})
+    assert "Slik fikser du det" in result.stdout  # text, in the run's language
+
+
+def test_scan_writes_every_format_into_output_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    shutil.copytree(RESOURCES / "pages", tmp_path / "kurs")
+    monkeypatch.chdir(tmp_path)
+    args = ["scan", "kurs", "--no-browser", "--no-cache", "--lang", "nb", "--output-dir", "out", "-q"]
+    for name in sorted(FORMATS):
+        args += ["--format", name]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output  # the sample pages have serious barriers
+    report = Report.from_dict(load_json_report((tmp_path / "out" / "report.json").read_text(encoding="utf-8")))
+    for name in sorted(FORMATS):
+        check_format(name, (tmp_path / "out" / f"report.{EXTENSIONS[name]}").read_text(encoding="utf-8"), report)
+    assert '"uri": "kurs/uke1.html"' in (tmp_path / "out" / "report.sarif").read_text(encoding="utf-8")
