@@ -125,3 +125,12 @@ def test_smartart_and_decorative_marks_are_read(tmp_path: Path) -> None:
     model = load_model(path)
     assert [(x.kind, x.name, x.decorative) for x in model.drawings] == [
         ("smartart", "Diagram 3", False), ("picture", "Strek", True)]
+
+
+def test_function_word_pre_check() -> None:
+    from uu_check.text.language import clearly_in
+
+    assert clearly_in("nb-NO", B.NB_TEXT)
+    assert not clearly_in("nb-NO", B.EN_TEXT)          # goes to the detector
+    assert clearly_in("en-GB", B.EN_TEXT)
+    assert not clearly_in("de-DE", B.NB_TEXT)          # no word list: always the detector

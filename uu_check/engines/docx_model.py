@@ -588,7 +588,8 @@ class _Builder:
                 target = _hyperlink_instr(child.get(_W + "instr", ""))
                 if target is not None:
                     self._link("".join(parts), target, paragraph, part)
-            elif tag in (_W + "smartTag", _W + "customXml", _W + "ins", _W + "sdt", _W + "sdtContent"):
+            elif tag in (_W + "smartTag", _W + "customXml", _W + "ins", _W + "moveTo", _W + "dir", _W + "bdo",
+                         _W + "sdt", _W + "sdtContent"):
                 inner = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
                 if inner is not None:
                     self.runs(inner, paragraph, pstyle, part, table, link)
