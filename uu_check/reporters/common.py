@@ -5,6 +5,7 @@ Kept here so the CI formats (SARIF, GitHub, GitLab, JUnit) place a barrier the s
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -84,19 +85,22 @@ def one_line(text: str, limit: int = 300) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def source_line(target: Target, finding: Finding, _cache: dict[str, str | None] = {}) -> int | None:  # noqa: B006
+@functools.lru_cache(maxsize=64)
+def _file_text(path: str, sha256: str | None) -> str | None:
+    """A checked file's text, cached per content hash (a changed file is read again)."""
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def source_line(target: Target, finding: Finding) -> int | None:
     """Best effort: the 1-based line of an HTML finding's snippet in the file as committed, so a
     CI annotation lands on the element. None when unknown (documents, pages, edited DOM)."""
     snippet = (finding.location.snippet or "").strip()
     if target.kind != "html" or not snippet or not is_file_target(target):
         return None
-    path = unquote(urlsplit(target.uri).path)
-    if path not in _cache:
-        try:
-            _cache[path] = Path(path).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            _cache[path] = None
-    text = _cache[path]
+    text = _file_text(unquote(urlsplit(target.uri).path), target.sha256)
     if not text:
         return None
     first_tag = snippet.split(">", 1)[0] + ">" if snippet.startswith("<") else ""

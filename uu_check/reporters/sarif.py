@@ -22,8 +22,6 @@ INFORMATION_URI = "https://github.com/uu-check/uu-check"
 
 #: Our severity -> SARIF result level.
 LEVELS = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "note"}
-#: Our severity -> GitHub's security-severity-like ranking used for sorting (0-10).
-RANKS = {"critical": 9.0, "serious": 7.0, "moderate": 4.0, "minor": 1.0}
 BASELINE_STATES = {"new": "new", "known": "unchanged", "accepted": "unchanged"}
 
 
@@ -53,8 +51,7 @@ def _rule(finding: Finding, lang: str) -> dict[str, Any]:
         "help": {"text": f"{why}\n\n{label('fix', lang)}:\n{fix}{criteria}", "markdown": markdown},
         "defaultConfiguration": {"level": LEVELS.get(finding.severity, "warning")},
         "properties": {"tags": tags, "precision": "high" if finding.outcome == "violation" else "low",
-                       "problem.severity": "error" if LEVELS.get(finding.severity) == "error" else "warning",
-                       "security-severity": str(RANKS.get(finding.severity, 4.0))},
+                       "problem.severity": "error" if LEVELS.get(finding.severity) == "error" else "warning"},
     }
     url = finding.help_url or (understanding_url(finding.wcag[0]) if finding.wcag else None)
     if url:
