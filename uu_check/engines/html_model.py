@@ -102,6 +102,28 @@ def resolve_fragment(detected: bool, option: str | None, hint: bool | None) -> b
     return hint if hint is not None else detected
 
 
+#: id(parent) -> (parent, id(child) -> position among same-name siblings, name -> count). Keeps
+#: selector() linear on pages with thousands of siblings (bs4's Tag == compares whole subtrees).
+_SIBLING_POSITIONS: dict[int, tuple[Tag, dict[int, int], dict[str, int]]] = {}
+
+
+def _position_of_type(parent: Tag, node: Tag) -> tuple[int, int]:
+    """(1-based position of node among its parent's children of the same tag name, how many)."""
+    entry = _SIBLING_POSITIONS.get(id(parent))
+    if entry is None or entry[0] is not parent:
+        if len(_SIBLING_POSITIONS) > 512:  # bounded: old pages are not kept alive for long
+            _SIBLING_POSITIONS.clear()
+        positions: dict[int, int] = {}
+        counts: dict[str, int] = {}
+        for child in parent.contents:
+            if isinstance(child, Tag):
+                counts[child.name] = counts.get(child.name, 0) + 1
+                positions[id(child)] = counts[child.name]
+        entry = (parent, positions, counts)
+        _SIBLING_POSITIONS[id(parent)] = entry
+    return entry[1].get(id(node), 1), entry[2].get(node.name, 1)
+
+
 def selector(element: Tag) -> str:
     """A CSS selector that finds the element again: id where unique-looking, else a
     tag:nth-of-type path (without our data-uu-i numbering)."""
@@ -116,11 +138,8 @@ def selector(element: Tag) -> str:
         if not isinstance(parent, Tag) or node.name in ("html",):
             parts.append(node.name)
             break
-        same = [c for c in parent.find_all(node.name, recursive=False)]
-        if len(same) > 1:
-            parts.append(f"{node.name}:nth-of-type({same.index(node) + 1})")
-        else:
-            parts.append(node.name)
+        position, count = _position_of_type(parent, node)
+        parts.append(f"{node.name}:nth-of-type({position})" if count > 1 else node.name)
         node = parent
     return " > ".join(reversed(parts))
 

@@ -221,6 +221,7 @@ def passage_in_other_language(doc: HtmlDocument, ctx: CheckContext) -> Iterator[
     """A paragraph, list item or quote in another language than its surroundings, without its
     own `lang`: the screen reader reads it with the wrong voice."""
     page_wrong = page_mismatch(doc, ctx.options) is not None
+    holder_wrong: dict[int, bool] = {}
     for block in doc.body.find_all(_PASSAGES):
         if block.has_attr("lang") or block.find(_PASSAGES) is not None or doc.is_hidden(block):
             continue
@@ -229,6 +230,11 @@ def passage_in_other_language(doc: HtmlDocument, ctx: CheckContext) -> Iterator[
             continue  # no language declared at all: axe's html-has-lang, or a fragment
         if page_wrong and holder.name == "html":
             continue  # the page-level finding already says the page language is wrong
+        if holder.name != "html":
+            if id(holder) not in holder_wrong:
+                holder_wrong[id(holder)] = mismatch(declared, own_text(holder, doc), min_words=8) is not None
+            if holder_wrong[id(holder)]:
+                continue  # html-lang-element-mismatch already says this element's lang is wrong
         text = own_text(block, doc)
         if word_count(text) < PASSAGE_MIN_WORDS:
             continue
