@@ -50,9 +50,9 @@ def _hidden_here(element: Tag, doc: HtmlDocument) -> bool:
     return "display:none" in str(element.get("style", "")).replace(" ", "").lower()
 
 
-def own_text(element: Tag, doc: HtmlDocument) -> str:
+def own_text(element: Tag, doc: HtmlDocument, skip: tuple[str, ...] = ()) -> str:
     """Visible text of an element that inherits its language: parts with their own `lang`,
-    code and hidden parts left out."""
+    code, hidden parts (and elements named in `skip`) left out."""
     parts: list[str] = []
 
     def walk(node: Tag) -> None:
@@ -61,7 +61,7 @@ def own_text(element: Tag, doc: HtmlDocument) -> str:
                 if type(child) is NavigableString:
                     parts.append(str(child))
             elif isinstance(child, Tag):
-                if child.name in _SKIP or child.has_attr("lang") or _hidden_here(child, doc):
+                if child.name in _SKIP or child.name in skip or child.has_attr("lang") or _hidden_here(child, doc):
                     continue
                 if child.name in ("br", "p", "li", "div", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"):
                     parts.append(" ")
@@ -131,8 +131,9 @@ def _page_chunks(doc: HtmlDocument) -> list[str]:
         seen.add(id(block))
         text = own_text(block, doc)
         (chunks if word_count(text) >= PASSAGE_MIN_WORDS else pooled).append(text)
-    if not chunks and not pooled:
-        pooled.append(own_text(doc.body, doc))
+    loose = own_text(doc.body, doc, skip=_PASSAGES)  # text in plain <div>s and the like
+    if loose:
+        (chunks if word_count(loose) >= PASSAGE_MIN_WORDS else pooled).append(loose)
     if pooled:
         chunks.append(" ".join(pooled))
     return chunks
