@@ -23,6 +23,18 @@ def register_secret(value: str) -> None:
         _SECRETS.add(value)
 
 
+def register_url_secrets(url: str) -> None:
+    """Register the values of a URL's secret-looking query parameters (`?token=...`), so they are
+    masked also where the URL appears relative or inside HTML (a link in a finding's snippet)."""
+    try:
+        query = urlsplit(url).query
+    except ValueError:
+        return
+    for key, value in parse_qsl(query, keep_blank_values=True):
+        if SECRET_PARAMS.search(key):
+            register_secret(value)
+
+
 def redact_url(url: str) -> str:
     try:
         parts = urlsplit(url)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from uu_check.model import Report
 from uu_check.options import ScanOptions
 from uu_check.sources.crawl import CrawlSettings, Crawler
 from uu_check.sources.files import is_url
+
+log = logging.getLogger(__name__)
+#: Without a terminal, a progress line in the log (-v) after every this many targets.
+LOG_EVERY = 25
 
 
 def run_crawl(options: ScanOptions, targets: tuple[str, ...], extras: dict[str, Any], quiet: bool) -> Report:
@@ -24,13 +30,16 @@ def run_crawl(options: ScanOptions, targets: tuple[str, ...], extras: dict[str, 
         max_download_bytes=int(extras["max_download_mb"] * 1_000_000),
     )
     err = Console(stderr=True)
-    show = not quiet and err.is_terminal
-    status = err.status("crawling…") if show else None
+    # A live status line only on a terminal; in a CI log, a plain line every LOG_EVERY targets (-v).
+    status = err.status("crawling…") if not quiet and err.is_terminal else None
 
     def progress(counts: dict[str, float]) -> None:
+        line = (f"found {counts['found']:.0f} · checked {counts['checked']:.0f} · queued "
+                f"{counts['queued']:.0f} · errors {counts['errors']:.0f} · {counts['rate']:.1f} per second")
         if status is not None:
-            status.update(f"found {counts['found']:.0f} · checked {counts['checked']:.0f} · queued "
-                          f"{counts['queued']:.0f} · errors {counts['errors']:.0f} · {counts['rate']:.1f} per second")
+            status.update(line)
+        elif int(counts["checked"]) % LOG_EVERY == 0:
+            log.info("%s", line)
 
     crawler = Crawler(options, seeds, settings, state=extras["state_file"], resume=extras["resume"], on_progress=progress)
     if status is not None:
@@ -38,7 +47,7 @@ def run_crawl(options: ScanOptions, targets: tuple[str, ...], extras: dict[str, 
             report = crawler.run()
     else:
         report = crawler.run()
-    if show:
+    if not quiet:
         _course_summary(report, err)
     return report
 
@@ -56,4 +65,6 @@ def _course_summary(report: Report, console: Console) -> None:
         entry[1] += violations.get(target.id, 0)
         entry[2] += target.status == "error"
     for course, (count, barriers, errors) in courses.items():
-        console.print(f"[bold]{course}[/bold]: {count} checked, {barriers} barriers, {errors} errors")
+        # soft_wrap: a long URL stays on one line when standard error is a file or a pipe.
+        console.print(f"[bold]{escape(course)}[/bold]: {count} checked, {barriers} barriers, {errors} errors",
+                      soft_wrap=True)

@@ -21,6 +21,7 @@ from uu_check.engines.base import EngineResult, TargetError
 from uu_check.engines.browser import LAUNCH_ARGS, BrowserNotFound, find_browser
 from uu_check.engines.html_model import HtmlDocument, resolve_fragment
 from uu_check.engines.html_static import FRAGMENT_NOTE, own_rules, read_html_file
+from uu_check.engines.request_guard import BROWSER_ARGS as GUARD_ARGS, RequestGuard
 from uu_check.options import ScanOptions
 from uu_check.sources.base import TargetSpec
 
@@ -49,6 +50,7 @@ class BrowserEngine:
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
         self._restart_lock = asyncio.Lock()
+        self._guard = RequestGuard(options)
 
     async def __aenter__(self) -> BrowserEngine:
         self._playwright = await async_playwright().start()
@@ -56,6 +58,7 @@ class BrowserEngine:
         return self
 
     async def __aexit__(self, *exc_info: Any) -> None:
+        await self._guard.close()
         try:
             if self._browser is not None:
                 await self._browser.close()
@@ -68,7 +71,7 @@ class BrowserEngine:
         assert self._playwright is not None
         try:
             self._browser = await self._playwright.chromium.launch(
-                executable_path=str(self.executable), headless=True, args=list(LAUNCH_ARGS))
+                executable_path=str(self.executable), headless=True, args=[*LAUNCH_ARGS, *GUARD_ARGS])
         except PlaywrightError as exc:
             first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise BrowserNotFound(f"cannot start the browser {self.executable}: {first_line}") from None
@@ -104,10 +107,9 @@ class BrowserEngine:
         except PlaywrightError as exc:
             raise _classify(exc, spec) from None
         try:
-            if self.options.cookies and spec.url:
-                await context.add_cookies(self.options.cookies)
-            if spec.url and (self.options.headers or self.options.scope is not None):
-                await context.route("**/*", self._guard_request)
+            if spec.url and self._guard.needed():
+                # Cookies and headers are added per request by the guard, never put in the jar.
+                await context.route("**/*", self._guard)
             page = await context.new_page()
             crashed = asyncio.Event()
             page.on("crash", lambda _page: crashed.set())
@@ -120,24 +122,6 @@ class BrowserEngine:
             except PlaywrightError:
                 pass
 
-    async def _guard_request(self, route: Any, request: Any) -> None:
-        """Send extra headers (credentials) only to the sites they belong to, and never let the
-        page navigate out of the crawl's scope (a redirect to another site is not followed)."""
-        from uu_check.sources.urls import normalise_url, origin
-
-        scope = self.options.scope
-        url = request.url
-        if scope is not None and request.is_navigation_request() and request.frame.parent_frame is None:
-            if url.startswith("http") and not scope.allows(normalise_url(url)):
-                await route.abort("blockedbyclient")
-                return
-        headers = None
-        if self.options.headers and url.startswith("http"):
-            allowed = scope.same_site(url) if scope is not None else origin(url) in self.options.credential_origins
-            if allowed:
-                headers = {**request.headers, **self.options.headers}
-        await route.continue_(headers=headers) if headers else await route.continue_()
-
     async def _render_and_check(self, page: Any, spec: TargetSpec, crashed: asyncio.Event) -> EngineResult:
         timeout_ms = self.options.timeout * 1000
         if spec.path is not None:
@@ -147,7 +131,7 @@ class BrowserEngine:
             final_url = url
         else:
             url = spec.url or spec.uri
-            response = await page.goto(url, wait_until="load", timeout=timeout_ms)
+            response = await self._goto(page, url, timeout_ms)
             if response is None:
                 raise TargetError(f"{url}: no response")
             if response.status >= 400:
@@ -189,6 +173,21 @@ class BrowserEngine:
         if final_url != url:
             meta["final_url"] = final_url
         return EngineResult(findings=findings, title=title or None, notes=notes, mode="browser", meta=meta)
+
+    async def _goto(self, page: Any, url: str, timeout_ms: float) -> Any:
+        """Navigate, following the redirects the request guard reports, only within scope."""
+        from uu_check.sources.urls import normalise_url
+
+        response = await page.goto(url, wait_until="load", timeout=timeout_ms)
+        for _ in range(10):
+            target = self._guard.redirect_of(page)
+            if target is None:
+                return response
+            scope = self.options.scope
+            if scope is not None and not scope.allows(normalise_url(target)):
+                raise TargetError(f"{url}: redirects out of the crawl's scope")
+            response = await page.goto(target, wait_until="load", timeout=timeout_ms)
+        raise TargetError(f"{url}: too many redirects")
 
     async def _inject_axe(self, page: Any, notes: list[str]) -> None:
         """axe-core in every frame, so axe.run in the top frame also checks iframes."""

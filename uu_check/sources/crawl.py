@@ -33,7 +33,7 @@ from uu_check.engines.browser import BrowserNotFound
 from uu_check.engines.documents import check_document
 from uu_check.model import Report, Target, assign_fingerprints, score_target
 from uu_check.options import ScanOptions
-from uu_check.redact import redact, redact_url
+from uu_check.redact import redact, redact_url, register_url_secrets
 from uu_check.scanner import now_iso
 from uu_check.sources.base import TargetSpec
 from uu_check.sources.robots import Robots
@@ -108,6 +108,8 @@ class Crawler:
     def __init__(self, options: ScanOptions, seeds: list[str], settings: CrawlSettings, *,
                  state: Path | None = None, resume: bool = False, on_progress: CrawlProgress | None = None) -> None:
         self.seeds = [normalise_url(s) for s in seeds]
+        for seed in self.seeds:
+            register_url_secrets(seed)
         self.settings = settings
         self.scope = Scope(self.seeds, settings.include, settings.exclude, settings.follow_dangerous)
         self.options = options
@@ -124,6 +126,8 @@ class Crawler:
 
     async def run_async(self) -> Report:
         started = now_iso()
+        if self.resume and not self.state.exists():
+            log.warning("no saved crawl at %s to resume; starting a new crawl", self.state)
         store = CrawlStore(self.state, fresh=not self.resume)
         try:
             self.checked = store.counts()["done"]
@@ -197,6 +201,7 @@ class Crawler:
     async def _visit(self, store: CrawlStore, client: httpx.AsyncClient, robots: Robots | None,
                      politeness: Politeness, engine: Any, pool: ProcessPoolExecutor | None, download_dir: Path,
                      url: str, depth: int, kind: str, parent: dict[str, Any] | None, seq: int) -> None:
+        register_url_secrets(url)  # also after --resume, for the URLs in the saved frontier
         spec = TargetSpec(uri=url, kind=kind, key=url, url=url, parent=parent)
         if robots is not None and not await robots.allows(url):
             self._finish(store, seq, spec, TargetError(f"{url}: not checked: robots.txt disallows it"), status="skipped")
@@ -273,7 +278,10 @@ class Crawler:
         if depth >= self.settings.max_depth:
             return
         course = (parent or {}).get("course") or url
-        for href, text in result.meta.get("links", []):
+        links = result.meta.get("links", [])
+        for href, _text in links:  # before the page's findings are recorded: snippets show links
+            register_url_secrets(href)
+        for href, text in links:
             link = normalise_url(href)
             if link == url or not self.scope.allows(link, text):
                 continue
@@ -283,7 +291,8 @@ class Crawler:
                 status: str | None = None) -> None:
         index = store.db.execute("SELECT COUNT(*) FROM results").fetchone()[0] + 1
         target = Target(id=f"t{index}", uri=redact_url(spec.uri), kind=spec.kind, key=redact_url(spec.key),
-                        parent=spec.parent)
+                        parent={k: redact(v) if isinstance(v, str) else v for k, v in spec.parent.items()}
+                        if spec.parent else spec.parent)
         findings: list = []
         if isinstance(outcome, TargetError):
             target.status = status or "error"
@@ -296,6 +305,8 @@ class Crawler:
             for finding in findings:
                 finding.target = target.id
             assign_fingerprints(findings, target.key)
+            for finding in findings:  # after the fingerprints, which must not depend on masking
+                redact_finding(finding)
             target.score = score_target(findings)
         store.record(seq, spec.uri, target, findings)
         self.checked += 1
@@ -317,6 +328,16 @@ class Crawler:
             report.findings.extend(findings)
         report.sort()
         return report
+
+
+def redact_finding(finding: Any) -> None:
+    """Mask secrets (and secret URL parameters) in the text a finding carries from the page."""
+    finding.message, finding.evidence = redact(finding.message), redact(finding.evidence)
+    location = finding.location
+    for name in ("selector", "snippet", "frame", "context", "shape"):
+        value = getattr(location, name, None)
+        if isinstance(value, str):
+            setattr(location, name, redact(value))
 
 
 def backoff(attempt: int, retry_after: str | None) -> float:
