@@ -195,8 +195,12 @@ def sniff(path: Path) -> bytes:
         return handle.read(8)
 
 
-def open_package(path: Path, kind: str = "docx") -> OfficePackage:
+def open_package(path: Path, kind: str = "docx", *, vet_xml: bool = True) -> OfficePackage:
     """Open and vet `path` as an OOXML package of `kind` ('docx', 'pptx', 'xlsx').
+
+    `vet_xml=False` skips scanning every XML part's prolog up front: right for an engine that
+    parses parts only through `OfficePackage.xml` (which refuses a DTD itself), not for one that
+    hands the package to another parser.
 
     Raises TargetError with one line naming the file for: an empty, legacy or password-protected
     file, a damaged or truncated zip, a zip bomb, an encrypted entry, a missing main part, or an
@@ -225,7 +229,8 @@ def open_package(path: Path, kind: str = "docx") -> OfficePackage:
         names = vet_entries(archive, name)
         if flavour.main_part not in names:
             raise TargetError(f"{name}: not a {flavour.label} (it has no {flavour.main_part})")
-        vet_xml_prologs(archive, name)
+        if vet_xml:
+            vet_xml_prologs(archive, name)
     except BaseException:
         archive.close()
         raise
