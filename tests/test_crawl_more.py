@@ -405,3 +405,22 @@ def test_cli_crawl_progress_and_summary_without_a_terminal_and_resume_without_st
     assert f"{server.url}/start: 3 checked" in done.stderr
     data = load_json_report(done.stdout)
     assert len(data["targets"]) == 3
+
+
+@pytest.mark.browser
+def test_a_saved_login_state_reaches_the_course_through_the_guard(tmp_path: Path) -> None:
+    import json
+
+    from tests.lms_site import SESSION, Site
+
+    lms = Site()
+    with LocalServer(Path("."), lms.handler()) as server:
+        state = tmp_path / "login.json"
+        state.write_text(json.dumps({"cookies": [{
+            "name": "session", "value": SESSION, "domain": "127.0.0.1", "path": "/", "expires": -1,
+            "httpOnly": True, "secure": False, "sameSite": "Lax"}], "origins": []}))
+        options = ScanOptions(lang="nb", timeout=30, jobs=1)
+        options.storage_state = str(state)
+        report = crawl(f"{server.url}/courses/42", tmp_path, options=options, max_pages=3)
+    assert [t.title for t in report.targets][:1] == ["Matematikk 1P"]
+    assert all(t.status == "checked" for t in report.targets)

@@ -178,6 +178,7 @@ class BrowserEngine:
         """Navigate, following the redirects the request guard reports, only within scope."""
         from uu_check.sources.urls import normalise_url
 
+        self._guard.redirect_of(page)  # forget a stale entry (ids of closed pages are reused)
         response = await page.goto(url, wait_until="load", timeout=timeout_ms)
         for _ in range(10):
             target = self._guard.redirect_of(page)

@@ -81,15 +81,23 @@ class RequestGuard:
         else:
             await route.continue_()
 
-    def _headers(self, request_headers: dict[str, str], url: str) -> dict[str, str]:
+    async def _headers(self, request: Any, request_headers: dict[str, str], url: str) -> dict[str, str]:
+        """The browser's headers, its own cookies for `url` (a --storage-state login, cookies the
+        site set), and the given cookies and headers when `url` is on the crawl's sites."""
         headers = {k: v for k, v in request_headers.items()
                    if k.lower() not in DROP_REQUEST_HEADERS and not k.startswith(":")}
+        cookies: dict[str, str] = {}
+        try:
+            for cookie in await request.frame.page.context.cookies(url):
+                cookies[cookie["name"]] = cookie["value"]
+        except Exception:  # noqa: BLE001 - a worker's request has no page; it sends no jar cookies
+            pass
         if self.has_credentials and self.allowed(url):
             headers.update(self.options.headers)
-            cookies = [f"{c['name']}={c['value']}" for c in self.options.cookies
-                       if origin(c.get("url") or url) == origin(url)]
-            if cookies:
-                headers["Cookie"] = "; ".join(cookies)
+            cookies.update((c["name"], c["value"]) for c in self.options.cookies
+                           if origin(c.get("url") or url) == origin(url))
+        if cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
         return headers
 
     async def _fetch(self, route: Any, request: Any, top_navigation: bool) -> None:
@@ -99,7 +107,7 @@ class RequestGuard:
         url, method, content = request.url, request.method, request.post_data_buffer
         try:
             for _ in range(MAX_REDIRECTS + 1):
-                outgoing = self._client.build_request(method, url, headers=self._headers(browser_headers, url),
+                outgoing = self._client.build_request(method, url, headers=await self._headers(request, browser_headers, url),
                                                       content=content)
                 try:
                     response = await self._client.send(outgoing, stream=True)

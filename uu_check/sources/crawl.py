@@ -239,8 +239,8 @@ class Crawler:
                 except TargetError as exc:
                     if exc.status not in RETRY_STATUSES or attempt == MAX_RETRIES:
                         return exc
-                    delay = backoff(attempt, exc.retry_after)
-            log.info("%s: HTTP %s, retrying in %.1f s", redact_url(spec.uri), exc.status, delay)
+                    status, delay = exc.status, backoff(attempt, exc.retry_after)
+            log.info("%s: HTTP %s, retrying in %.1f s", redact_url(spec.uri), status, delay)
             await asyncio.sleep(delay)
         raise AssertionError("unreachable")
 
