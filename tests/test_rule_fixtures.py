@@ -6,7 +6,6 @@ Each engine's fixtures are checked in one scan (one browser for all pages), as a
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -46,8 +45,25 @@ def _selected_cases(request: pytest.FixtureRequest) -> None:
             SELECTED.add(callspec.params["case"])
 
 
-@cache
+_SCANS: dict[str, dict[Path, tuple[str, list[Finding], str | None]] | BaseException] = {}
+
+
 def _scan(kind: str) -> dict[Path, tuple[str, list[Finding], str | None]]:
+    """The scan of one kind, done once; a failure is remembered too, so one broken scan fails
+    its cases quickly instead of being repeated for each of them."""
+    if kind not in _SCANS:
+        try:
+            _SCANS[kind] = _scan_kind(kind)
+        except BaseException as exc:  # noqa: BLE001 - remembered and re-raised per case
+            _SCANS[kind] = exc
+            raise
+    result = _SCANS[kind]
+    if isinstance(result, BaseException):
+        raise RuntimeError(f"the scan of the {kind} fixtures failed: {result!r}")
+    return result
+
+
+def _scan_kind(kind: str) -> dict[Path, tuple[str, list[Finding], str | None]]:
     """Scan every selected fixture of one target kind in one run; path -> (status, findings, error)."""
     paths = [case for engine, _, case in CASES if ENGINE_KIND.get(engine) == kind and case in SELECTED]
     options = ScanOptions(lang="en", level="AAA", timeout=60, jobs=2)
@@ -64,6 +80,8 @@ def _marks(engine: str) -> list[pytest.MarkDecorator]:
     return [pytest.mark.browser] if ENGINE_KIND.get(engine) == "html" else []
 
 
+# The first case of each kind pays for scanning all of them (one browser for every page).
+@pytest.mark.timeout(1800)
 @pytest.mark.parametrize(
     "engine, rule_id, case",
     [pytest.param(e, r, c, id=f"{r}/{c.name}", marks=_marks(e)) for e, r, c in CASES],
