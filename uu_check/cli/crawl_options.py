@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,9 @@ def apply_login(options: ScanOptions, targets: tuple[str, ...], extras: dict[str
     """Put cookies, headers and storage state on the options, scoped to the start URLs' sites,
     and register every secret value so no output can show it."""
     install_log_filter()
+    # httpcore's debug trace prints raw response headers (a server's Set-Cookie); even -vv stops at
+    # httpx's one line per request, which is redacted.
+    logging.getLogger("httpcore").setLevel(logging.INFO)
     sites = sorted({origin(t) for t in targets if is_url(t)})
     for raw in extras.get("cookies") or ():
         name, sep, value = raw.partition("=")
