@@ -71,7 +71,10 @@ class RequestGuard:
         if not url.startswith(("http://", "https://")):
             await route.continue_()
             return
-        top_navigation = request.is_navigation_request() and request.frame.parent_frame is None
+        try:
+            top_navigation = request.is_navigation_request() and request.frame.parent_frame is None
+        except Exception:  # noqa: BLE001 - a service worker's request has no frame
+            top_navigation = False
         scope = self.options.scope
         if top_navigation and scope is not None and not scope.allows(normalise_url(url)):
             await route.abort("blockedbyclient")
