@@ -15,32 +15,17 @@ import posixpath
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
 
 from uu_check.engines.base import TargetError
-from uu_check.office.package import SAFE_PARSER, OfficePackage
+from uu_check.office.package import SAFE_PARSER, OfficePackage, Relationship
 
 RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
-
-
-@dataclass(frozen=True, slots=True)
-class Relationship:
-    id: str
-    #: The relationship type URI (compare its last path segment: "slide", "hyperlink", ...).
-    type: str
-    #: The part name inside the package ("ppt/slides/slide1.xml"), or the external address.
-    target: str
-    external: bool
-
-    @property
-    def kind(self) -> str:
-        return self.type.rsplit("/", 1)[-1]
 
 
 class PptxParts:
