@@ -424,3 +424,22 @@ def test_a_saved_login_state_reaches_the_course_through_the_guard(tmp_path: Path
         report = crawl(f"{server.url}/courses/42", tmp_path, options=options, max_pages=3)
     assert [t.title for t in report.targets][:1] == ["Matematikk 1P"]
     assert all(t.status == "checked" for t in report.targets)
+
+
+@pytest.mark.parametrize("mode", ["--no-browser", pytest.param("browser", marks=pytest.mark.browser)])
+def test_a_single_url_scan_keeps_credentials_on_its_site_across_a_redirect(tmp_path: Path, mode: str) -> None:
+    cdn_handler, cdn_log = site({"/landing": html("Landing"), "/logo.png": lambda _h: (404, {}, b"")})
+    with LocalServer(Path("."), cdn_handler) as cdn:
+        handler, log = site({"/go": lambda _h: (302, {"Location": f"{cdn.url}/landing", "Set-Cookie": "own=1"}, b"")})
+        with LocalServer(Path("."), handler) as server:
+            args = [sys.executable, "-m", "uu_check", "scan", f"{server.url}/go", "--format", "json",
+                    "--cookie", f"sid={COOKIE}", "--header", f"Authorization: Bearer {SECRET}", "--timeout", "60"]
+            done = subprocess.run(args + ([mode] if mode == "--no-browser" else []), capture_output=True, text=True,
+                                  timeout=300)
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    assert log and log[0][1].get("authorization") == f"Bearer {SECRET}"
+    assert [p for p, _ in cdn_log if p == "/landing"], "the redirect was not followed"
+    assert_no_credentials(cdn_log)
+    assert all("own=1" not in h.get("cookie", "") for _, h in cdn_log)
+    for text in (done.stdout, done.stderr):
+        assert SECRET not in text and COOKIE not in text
