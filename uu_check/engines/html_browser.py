@@ -50,7 +50,7 @@ class BrowserEngine:
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
         self._restart_lock = asyncio.Lock()
-        self._guard = RequestGuard(options)
+        self.guard = RequestGuard(options)
 
     async def __aenter__(self) -> BrowserEngine:
         self._playwright = await async_playwright().start()
@@ -58,7 +58,7 @@ class BrowserEngine:
         return self
 
     async def __aexit__(self, *exc_info: Any) -> None:
-        await self._guard.close()
+        await self.guard.close()
         try:
             if self._browser is not None:
                 await self._browser.close()
@@ -107,9 +107,9 @@ class BrowserEngine:
         except PlaywrightError as exc:
             raise _classify(exc, spec) from None
         try:
-            if spec.url and self._guard.needed():
+            if spec.url and self.guard.needed():
                 # Cookies and headers are added per request by the guard, never put in the jar.
-                await context.route("**/*", self._guard)
+                await context.route("**/*", self.guard)
             page = await context.new_page()
             crashed = asyncio.Event()
             page.on("crash", lambda _page: crashed.set())
@@ -178,10 +178,10 @@ class BrowserEngine:
         """Navigate, following the redirects the request guard reports, only within scope."""
         from uu_check.sources.urls import normalise_url
 
-        self._guard.redirect_of(page)  # forget a stale entry (ids of closed pages are reused)
+        self.guard.redirect_of(page)  # forget a stale entry (ids of closed pages are reused)
         response = await page.goto(url, wait_until="load", timeout=timeout_ms)
         for _ in range(10):
-            target = self._guard.redirect_of(page)
+            target = self.guard.redirect_of(page)
             if target is None:
                 return response
             scope = self.options.scope
@@ -238,6 +238,9 @@ def _classify(exc: PlaywrightError, spec: TargetSpec) -> Exception:
             "net::ERR_INTERNET_DISCONNECTED": "no network",
             "net::ERR_ADDRESS_UNREACHABLE": "address unreachable",
             "net::ERR_TOO_MANY_REDIRECTS": "too many redirects",
+            "net::ERR_UNSAFE_PORT": "the browser refuses this port as unsafe",
+            "net::ERR_CERT_AUTHORITY_INVALID": "the site's certificate is not trusted",
+            "net::ERR_BLOCKED_BY_CLIENT": "outside the crawl's scope",
         }.get(code, code)
         return TargetError(f"{spec.uri}: {reason}")
     if "Timeout" in first and "exceeded" in first:

@@ -15,6 +15,9 @@ scripts) are followed here, each hop getting credentials only if it is on the cr
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import httpx
@@ -44,6 +47,8 @@ class RequestGuard:
         self.options = options
         self._client: httpx.AsyncClient | None = None
         self._redirects: dict[int, str] = {}
+        #: Set by a crawl: `turn(url)` is an async context manager held while a page is requested.
+        self.turn: Callable[[str], AbstractAsyncContextManager[Any]] | None = None
 
     def redirect_of(self, page: Any) -> str | None:
         """Where the last navigation of `page` was redirected to (and forget it), or None."""
@@ -108,39 +113,43 @@ class RequestGuard:
             self._client = httpx.AsyncClient(timeout=self.options.timeout, follow_redirects=False)
         browser_headers = await request.all_headers()
         url, method, content = request.url, request.method, request.post_data_buffer
-        try:
-            for _ in range(MAX_REDIRECTS + 1):
-                outgoing = self._client.build_request(method, url, headers=await self._headers(request, browser_headers, url),
-                                                      content=content)
-                try:
-                    response = await self._client.send(outgoing, stream=True)
-                finally:
-                    self._client.cookies.clear()  # the jar ignores ports: keep nothing between requests
-                if not (response.is_redirect and response.next_request is not None):
-                    break
-                await response.aclose()
-                target = str(response.next_request.url)
-                if top_navigation:
-                    # The engine follows it (after checking the scope), so the page keeps its address.
-                    self._redirects[id(request.frame.page)] = target
-                    await route.fulfill(status=200, headers={"Content-Type": "text/html"}, body=b"")
+        # A crawl's politeness (one request at a time per site, at its rate) covers the page's own
+        # request, not the time the page takes to render and be checked.
+        turn = self.turn(url) if top_navigation and self.turn is not None else contextlib.nullcontext()
+        async with turn:
+            try:
+                for _ in range(MAX_REDIRECTS + 1):
+                    outgoing = self._client.build_request(method, url, headers=await self._headers(request, browser_headers, url),
+                                                          content=content)
+                    try:
+                        response = await self._client.send(outgoing, stream=True)
+                    finally:
+                        self._client.cookies.clear()  # the jar ignores ports: keep nothing between requests
+                    if not (response.is_redirect and response.next_request is not None):
+                        break
+                    await response.aclose()
+                    target = str(response.next_request.url)
+                    if top_navigation:
+                        # The engine follows it (after checking the scope), so the page keeps its address.
+                        self._redirects[id(request.frame.page)] = target
+                        await route.fulfill(status=200, headers={"Content-Type": "text/html"}, body=b"")
+                        return
+                    url, method = target, response.next_request.method
+                    content = None if method == "GET" else content
+                else:
+                    await route.abort("failed")
                     return
-                url, method = target, response.next_request.method
-                content = None if method == "GET" else content
-            else:
+                try:
+                    body = bytearray()
+                    async for block in response.aiter_bytes(1 << 16):
+                        body += block
+                        if len(body) > MAX_BODY:
+                            break
+                finally:
+                    await response.aclose()
+            except httpx.HTTPError:
                 await route.abort("failed")
                 return
-            try:
-                body = bytearray()
-                async for block in response.aiter_bytes(1 << 16):
-                    body += block
-                    if len(body) > MAX_BODY:
-                        break
-            finally:
-                await response.aclose()
-        except httpx.HTTPError:
-            await route.abort("failed")
-            return
         merged: dict[str, str] = {}
         for name, value in response.headers.multi_items():
             if name.lower() in DROP_RESPONSE_HEADERS:

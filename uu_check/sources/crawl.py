@@ -232,14 +232,14 @@ class Crawler:
             return await asyncio.to_thread(check_static_page, *fetched, self.options)
         if isinstance(engine, BrowserNotFound):
             return TargetError(str(engine))
+        engine.guard.turn = politeness.turn  # politeness while the page is requested, not checked
         for attempt in range(MAX_RETRIES + 1):
-            async with politeness.turn(spec.uri):
-                try:
-                    return await engine.check(spec)
-                except TargetError as exc:
-                    if exc.status not in RETRY_STATUSES or attempt == MAX_RETRIES:
-                        return exc
-                    status, delay = exc.status, backoff(attempt, exc.retry_after)
+            try:
+                return await engine.check(spec)
+            except TargetError as exc:
+                if exc.status not in RETRY_STATUSES or attempt == MAX_RETRIES:
+                    return exc
+                status, delay = exc.status, backoff(attempt, exc.retry_after)
             log.info("%s: HTTP %s, retrying in %.1f s", redact_url(spec.uri), status, delay)
             await asyncio.sleep(delay)
         raise AssertionError("unreachable")
