@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import http.server
+import socket
 import time
 from pathlib import Path
 
@@ -52,6 +53,13 @@ class TroubleHandler(http.server.SimpleHTTPRequestHandler):
             super().do_GET()
 
 
+def closed_port() -> int:
+    """A port nothing listens on (bound and released at once)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def scan(specs: list[TargetSpec], **options: object):
     return Scanner(ScanOptions(lang="en", **options)).scan_specs(specs)  # type: ignore[arg-type]
 
@@ -63,7 +71,7 @@ def url_spec(url: str) -> TargetSpec:
 def test_pages_over_http_and_every_bad_response(serve_dir) -> None:
     server = serve_dir(COURSE, TroubleHandler)
     urls = [f"{server.url}/quiz-uke-3.html", f"{server.url}/missing.html", f"{server.url}/broken",
-            f"{server.url}/slow", f"{server.url}/data.json", "http://127.0.0.1:9/closed"]
+            f"{server.url}/slow", f"{server.url}/data.json", f"http://127.0.0.1:{closed_port()}/closed"]
     report = scan([url_spec(u) for u in urls], timeout=20, jobs=3)
     by_uri = {t.uri: t for t in report.targets}
     assert by_uri[urls[0]].status == "checked", by_uri[urls[0]].error
