@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from bs4 import Tag
@@ -23,6 +24,16 @@ GLOBAL_ARIA = ("aria-label", "aria-labelledby", "aria-describedby", "aria-detail
                "aria-owns", "aria-controls", "aria-keyshortcuts", "aria-roledescription", "aria-flowto",
                "aria-dropeffect", "aria-grabbed", "aria-errormessage", "aria-atomic", "aria-relevant",
                "aria-busy", "aria-haspopup", "aria-invalid", "aria-current")
+
+
+#: Natively interactive elements: focusable, so a presentational role on them is ignored.
+#: (Embedded content such as <object> is left out: browsers differ on whether it takes focus.)
+_INTERACTIVE = frozenset({"a", "button", "input", "select", "textarea", "summary"})
+
+
+def _explicit_tabindex(element: Tag) -> bool:
+    value = str(element.get("tabindex", "")).strip()
+    return bool(re.fullmatch(r"\d+", value))
 
 
 def _marked_decorative(element: Tag) -> bool:
@@ -47,11 +58,10 @@ def decorative_exposed(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding
         if not _marked_decorative(element) or _hidden_from_everyone(doc, element):
             continue
         reasons = [a for a in GLOBAL_ARIA if str(element.get(a, "")).strip()]
-        if element.name not in ("iframe",) and is_focusable(doc, element) and element.name != "img":
-            reasons.append("tabindex" if element.has_attr("tabindex") else "focusable")
-        elif element.has_attr("tabindex") and str(element.get("tabindex")).strip().lstrip("-").isdigit() \
-                and int(str(element.get("tabindex")).strip()) >= 0:
+        if _explicit_tabindex(element):
             reasons.append("tabindex")
+        elif element.name in _INTERACTIVE and is_focusable(doc, element):
+            reasons.append("focusable")
         if reasons:
             yield ctx.violation(Location(selector=selector(element), snippet=snippet(element),
                                          context=heading_context(element)),
