@@ -14,6 +14,7 @@ import contextlib
 import functools
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -22,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from uu_check.model import Finding, Report, Target
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 #: Start of the note on a target whose findings came from the cache.
@@ -233,6 +236,7 @@ class ScanCache:
 
         self.store = store
         self.hits = 0
+        self.disabled = False
         axe_version = None
         if options.use_browser:
             from uu_check.engines.axe import axe_version as _axe
@@ -255,7 +259,39 @@ class ScanCache:
         raw = "\x1f".join((content, spec.kind, spec.key, self._settings))
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
+    def _failed(self, exc: Exception) -> None:
+        """The cache is only a speed-up: a locked, full or concurrently pruned database (several
+        scans sharing one cache folder) turns it off for this run instead of failing the scan."""
+        if not self.disabled:
+            log.warning("cache disabled for this run: %s", exc)
+        self.disabled = True
+
     def lookup(self, spec: Any) -> tuple[Target, list[Finding]] | None:
+        if self.disabled:
+            return None
+        try:
+            return self._lookup(spec)
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return None
+
+    def save(self, spec: Any, target: Target, findings: list[Finding]) -> None:
+        if self.disabled:
+            return
+        try:
+            self._save(spec, target, findings)
+        except sqlite3.Error as exc:
+            self._failed(exc)
+
+    def finish(self, report: Report) -> None:
+        if self.disabled:
+            return
+        try:
+            self._finish(report)
+        except sqlite3.Error as exc:
+            self._failed(exc)
+
+    def _lookup(self, spec: Any) -> tuple[Target, list[Finding]] | None:
         """The cached target and findings for an unchanged file, with a note saying so."""
         key = self.key(spec)
         found = self.store.lookup_row(key) if key else None
@@ -271,14 +307,14 @@ class ScanCache:
         self.hits += 1
         return target, findings
 
-    def save(self, spec: Any, target: Target, findings: list[Finding]) -> None:
+    def _save(self, spec: Any, target: Target, findings: list[Finding]) -> None:
         if target.status != "checked":
             return
         key = self.key(spec)
         if key:
             self.store.add_target(self.run_id, target, findings, cache_key=key)
 
-    def finish(self, report: Report) -> None:
+    def _finish(self, report: Report) -> None:
         self.store.finish_run(self.run_id, {"settings": json.loads(self._settings), "summary": report.summary(),
                                             "cache_hits": self.hits})
         self.store.prune(keep_runs=20)

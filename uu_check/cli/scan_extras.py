@@ -73,9 +73,11 @@ def open_cache(params: dict[str, Any], options: Any) -> Any:
         return None
     from uu_check.store import ScanCache, Store, StoreError, default_path
 
+    import sqlite3
+
     try:
         return ScanCache(Store(default_path(params.get("cache_dir"))), options)
-    except StoreError as exc:
+    except (StoreError, sqlite3.Error) as exc:
         click.echo(f"uu-check: cache not used: {exc}", err=True)
         return None
 
