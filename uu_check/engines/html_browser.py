@@ -20,6 +20,7 @@ from uu_check.engines import axe
 from uu_check.engines.base import EngineResult, TargetError
 from uu_check.engines.browser import LAUNCH_ARGS, BrowserNotFound, find_browser
 from uu_check.engines.html_model import HtmlDocument, resolve_fragment
+from uu_check.engines.probes import run_probes
 from uu_check.engines.html_static import FRAGMENT_NOTE, own_rules, read_html_file
 from uu_check.engines.request_guard import BROWSER_ARGS as GUARD_ARGS, RequestGuard
 from uu_check.options import ScanOptions
@@ -160,8 +161,10 @@ class BrowserEngine:
         styles = await page.evaluate(SNAPSHOT_JS)
         html = await page.content()
         title = await page.title()
+        probes = await run_probes(page, self.options, notes)
         document = HtmlDocument.parse(html, final_url, rendered=True,
                                       styles={int(k): v for k, v in styles.items()}, raw=raw, title=title)
+        document.probes = probes
         document.fragment = resolve_fragment(document.fragment, self.options.rule_options.get("fragment"), spec.fragment)
         if document.fragment:
             findings = [f for f in findings if f.rule not in axe.PAGE_LEVEL_RULES]

@@ -33,6 +33,9 @@ class HtmlDocument:
     fragment: bool = False
     title: str | None = None
     raw: str = ""
+    #: What page probes learned by acting on the rendered page (see engines/probes): name -> data.
+    #: Empty in static mode and when a probe did not run; rules must cope with a missing entry.
+    probes: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def parse(cls, html: str, url: str, *, rendered: bool = False, styles: dict[int, dict[str, Any]] | None = None,
