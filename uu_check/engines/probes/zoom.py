@@ -55,7 +55,13 @@ CLIPPED_TEXT_JS = r"""
         if (cy && !axes.includes('y') && (r.bottom > bottom + 1 || r.top < top - 1)) axes += 'y';
       }
     }
-    if (axes) out[el.getAttribute('data-uu-i')] = {axes, ellipsis: cs.textOverflow === 'ellipsis'};
+    // A box exactly N lines high (line-height in px, or -webkit-line-clamp) shows whole lines
+    // on purpose: a teaser, not text cut in half.
+    const lh = parseFloat(cs.lineHeight);
+    const lines = lh > 0 ? el.clientHeight / lh : 0;
+    const clamp = (cs.webkitLineClamp && cs.webkitLineClamp !== 'none') ||
+      (lines >= 0.95 && Math.abs(lines - Math.round(lines)) * lh <= 1);
+    if (axes) out[el.getAttribute('data-uu-i')] = {axes, ellipsis: cs.textOverflow === 'ellipsis', clamp: !!clamp};
   }
   return out;
 }
@@ -64,7 +70,7 @@ CLIPPED_TEXT_JS = r"""
 
 @probe("zoom", rules=("html-text-clipped-zoom",))
 async def zoom_probe(page: Any, options: ScanOptions) -> dict[str, Any]:
-    """{"clipped": {index: {"axes": "x"|"y"|"xy", "ellipsis": bool}}} for text cut off only at 200 %."""
+    """{"clipped": {index: {"axes": "x"|"y"|"xy", "ellipsis": bool, "clamp": bool}}}: text cut off only at 200 %."""
     size = page.viewport_size or {"width": 1280, "height": 720}
     before = await page.evaluate(CLIPPED_TEXT_JS)
     await page.set_viewport_size({"width": max(160, size["width"] // 2), "height": max(120, size["height"] // 2)})
