@@ -1,0 +1,291 @@
+"""WCAG 2.4.1 Bypass Blocks (ACT cf77f2 and its parts 047fe0, b40fd1, ye5d6e, 3e12e1): a whole
+page that opens with a block repeated on every page of a site (navigation, a sidebar, a header,
+a bar of links) and gives keyboard and screen-reader users no way past it.
+
+A page passes when it has any one of the four ways past such a block:
+
+- a heading where the main content is (outside the navigation, sidebar, header and footer),
+  visible and heard (not aria-hidden, not pushed off screen);
+- a main landmark (<main> or role=main) that is not hidden;
+- a skip link before the main content whose target exists and lands past the block (the next
+  text or control after the target is not inside the block);
+- a control before the main content that may collapse the block (a button, a summary, a link
+  that runs a script, or anything with onclick / aria-controls / aria-expanded): whether it
+  works cannot be known without pressing it, so it is trusted.
+
+The rule is precise on purpose (a violation, so every false alarm costs): it speaks only when
+the page *begins* with the block (nothing but links and controls before it), when there is real
+text after it, and never on a fragment of an LMS page, where the platform's theme provides the
+landmarks and skip links. In static mode, visibility is approximated (no off-screen test).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from bs4 import NavigableString, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+from uu_check.checks.html.act_accname import is_visually_hidden, role_of
+from uu_check.checks.html.links import accessible_name, document_format
+from uu_check.checks.html.structure import heading_level
+from uu_check.engines.html_model import HtmlDocument, heading_context, selector, snippet
+from uu_check.model import Finding, Location
+from uu_check.registry import CheckContext, check
+
+#: Landmarks of content repeated on every page of a site (what a skip mechanism must get past).
+_REPEATED_LANDMARKS = frozenset({"navigation", "complementary", "banner", "search"})
+#: Elements that scope <header>/<footer>: inside them they are not banner/contentinfo landmarks.
+_SECTIONING = ("article", "aside", "main", "nav", "section")
+_NO_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title", "svg", "math"})
+_CONTROL_TAGS = frozenset({"a", "button", "input", "select", "textarea", "summary", "label"})
+_CONTROL_ROLES = frozenset({"link", "button", "menuitem", "tab", "checkbox", "switch", "option"})
+#: Text with a letter or digit: separators between links ("|", "·", "»") are not content.
+_MEANINGFUL = re.compile(r"\w")
+#: Script that moves to a place on the page: location.assign('#x'), location.href = '#x',
+#: location.hash = 'x', document.getElementById('x').focus() / .scrollIntoView().
+_SCRIPT_TARGETS = (
+    re.compile(r"location(?:\.href)?\s*=\s*['\"][^'\"#]*#([^'\"]+)['\"]"),
+    re.compile(r"location\.(?:assign|replace)\(\s*['\"][^'\"#]*#([^'\"]+)['\"]"),
+    re.compile(r"location\.hash\s*=\s*['\"]#?([^'\"]+)['\"]"),
+    re.compile(r"getElementById\(\s*['\"]([^'\"]+)['\"]\s*\)\s*\.\s*(?:focus|scrollIntoView)\b"),
+)
+#: A link group made mostly of links to files is a list of resources, not site navigation.
+_MIN_GROUP_LINKS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One thing a reader meets, in document order: a piece of text or a control."""
+
+    position: int
+    element: Tag  # the text's parent, or the control itself
+    control: bool  # a control, or text inside one
+
+
+def _explicit_role(element: Tag) -> str:
+    tokens = str(element.get("role", "")).strip().lower().split()
+    return tokens[0] if tokens else ""
+
+
+def landmark(element: Tag) -> str:
+    """The landmark role of an element ('' for none): explicit role, else the implicit one."""
+    explicit = _explicit_role(element)
+    if explicit:
+        return explicit
+    name = element.name
+    if name == "nav":
+        return "navigation"
+    if name == "aside":
+        return "complementary"
+    if name == "main":
+        return "main"
+    if name in ("header", "footer") and element.find_parent(_SECTIONING) is None:
+        return "banner" if name == "header" else "contentinfo"
+    if name == "search":
+        return "search"
+    return ""
+
+
+def _rendered_hidden(doc: HtmlDocument, element: Tag) -> bool:
+    """Hidden from everyone by this element itself (ancestors are checked by the walk)."""
+    style = doc.style(element)
+    if style is not None:
+        return style.get("display") == "none" or style.get("visibility") in ("hidden", "collapse")
+    if element.has_attr("hidden") or (element.name == "input" and str(element.get("type", "")).lower() == "hidden"):
+        return True
+    return "display:none" in str(element.get("style", "")).replace(" ", "").lower()
+
+
+def _is_control(element: Tag) -> bool:
+    if element.name in _CONTROL_TAGS or _explicit_role(element) in _CONTROL_ROLES:
+        return True
+    return element.has_attr("onclick") or (element.has_attr("tabindex") and str(element.get("tabindex")).strip() != "-1")
+
+
+class _Page:
+    """The page in reading order: positions of elements, units, and the repeated blocks."""
+
+    def __init__(self, doc: HtmlDocument) -> None:
+        self.doc = doc
+        self.position: dict[int, int] = {}
+        self.units: list[_Unit] = []
+        self._walk(doc.body)
+        self.blocks: list[Tag] = self._blocks()
+        self.block_ids = {id(b) for b in self.blocks}
+
+    def _walk(self, root: Tag) -> None:
+        """Number every shown element and collect text and controls (skipping hidden subtrees)."""
+        counter = 0
+        stack: list[tuple[Tag | NavigableString, bool]] = [(root, False)]
+        while stack:
+            node, in_control = stack.pop()
+            counter += 1
+            if isinstance(node, Tag):
+                if node.name in _NO_TEXT or (node is not root and _rendered_hidden(self.doc, node)):
+                    continue
+                self.position[id(node)] = counter
+                is_control = _is_control(node)
+                if is_control and node.name != "label":
+                    self.units.append(_Unit(counter, node, True))
+                for child in reversed(node.contents):
+                    stack.append((child, in_control or is_control))
+            elif isinstance(node, NavigableString) and not isinstance(
+                    node, (Comment, Declaration, Doctype, ProcessingInstruction)):
+                parent = node.parent
+                if isinstance(parent, Tag) and parent.name not in _NO_TEXT and _MEANINGFUL.search(str(node)):
+                    self.units.append(_Unit(counter, parent, in_control))
+
+    def _blocks(self) -> list[Tag]:
+        """Outermost repeated-content blocks: landmarks, and groups made only of links."""
+        links: dict[int, int] = {}
+        files: dict[int, int] = {}
+        loose: set[int] = set()  # elements with text outside any link
+        for unit in self.units:
+            if unit.element.name == "a" or _explicit_role(unit.element) == "link":
+                if unit.position != self.position.get(id(unit.element)):
+                    continue  # the link's own text: the link itself is counted once
+                is_file = bool(document_format(str(unit.element.get("href", ""))))
+                for node in unit.element.parents:
+                    links[id(node)] = links.get(id(node), 0) + 1
+                    files[id(node)] = files.get(id(node), 0) + is_file
+            elif not unit.control:
+                for node in [unit.element, *unit.element.parents]:
+                    if id(node) in loose:
+                        break
+                    loose.add(id(node))
+            elif not any(p.name == "a" or _explicit_role(p) == "link" for p in [unit.element, *unit.element.parents]):
+                for node in [unit.element, *unit.element.parents]:  # a button or field: not a link list
+                    if id(node) in loose:
+                        break
+                    loose.add(id(node))
+        found: list[Tag] = []
+        body = self.doc.body
+        for element in body.find_all(True):
+            if id(element) not in self.position or any(self._inside(element, b) for b in found):
+                continue
+            role = landmark(element)
+            if role in _REPEATED_LANDMARKS or role == "contentinfo":
+                found.append(element)
+            elif (role != "main" and element.name not in ("main", "html", "body")
+                  and links.get(id(element), 0) >= _MIN_GROUP_LINKS and id(element) not in loose
+                  and files.get(id(element), 0) * 2 <= links[id(element)]):
+                found.append(element)
+        return found
+
+    @staticmethod
+    def _inside(element: Tag, ancestor: Tag) -> bool:
+        return element is ancestor or any(p is ancestor for p in element.parents)
+
+    def block_of(self, element: Tag) -> Tag | None:
+        """The repeated block an element is in, if any."""
+        for node in [element, *element.parents]:
+            if id(node) in self.block_ids:
+                return node
+        return None
+
+
+def _fragment_target(doc: HtmlDocument, element: Tag) -> str | None:
+    """The id an in-page link or scripted control moves to, if it is one."""
+    href = element.get("href")
+    if href is not None and element.name in ("a", "area"):
+        href = str(href).strip()
+        parts = urlsplit(href)
+        if parts.fragment and (not href.split("#", 1)[0] or _same_page(doc.url, href)):
+            return unquote(parts.fragment)
+    script = str(element.get("onclick", ""))
+    for pattern in _SCRIPT_TARGETS:
+        match = pattern.search(script)
+        if match:
+            return unquote(match.group(1))
+    return None
+
+
+def _same_page(page_url: str, href: str) -> bool:
+    page, link = urlsplit(page_url or ""), urlsplit(href)
+    if link.scheme and (link.scheme, link.netloc) != (page.scheme, page.netloc):
+        return False
+    return bool(link.path) and page.path.endswith(link.path.lstrip("./") or "\0")
+
+
+def _may_collapse(element: Tag) -> bool:
+    """A control that may show or hide a block: trusted, since only pressing it would tell."""
+    if role_of(element) == "button" or element.name == "summary":
+        return True
+    if any(element.has_attr(a) for a in ("onclick", "aria-controls", "aria-expanded")):
+        return True
+    href = str(element.get("href", "")).strip().lower()
+    return element.name == "a" and (href == "#" or href.startswith("javascript:"))
+
+
+def _visible_heading(doc: HtmlDocument, element: Tag) -> bool:
+    if heading_level(element) is None or doc.is_hidden(element) or is_visually_hidden(doc, element):
+        return False
+    return bool(accessible_name(element, doc))
+
+
+@check("html-bypass-blocks", engine="html")
+def bypass_blocks(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
+    """A page that begins with a repeated block and has no main landmark, no heading in its
+    main content, no working skip link and no control to collapse the block."""
+    if doc.is_fragment(ctx.options):
+        return
+    for element in doc.body.find_all(True):
+        if landmark(element) == "main" and not doc.is_hidden(element):
+            return
+    page = _Page(doc)
+    first_block: Tag | None = None
+    main_start: _Unit | None = None
+    for unit in page.units:
+        block = page.block_of(unit.element)
+        if first_block is None:
+            if block is not None:
+                if landmark(block) == "contentinfo":
+                    return  # a page that opens with its footer is not one this rule understands
+                first_block = block
+            elif not unit.control:
+                return  # the page begins with its own content
+        elif block is None and not unit.control:
+            main_start = unit
+            break
+    if first_block is None or main_start is None:
+        return
+    start = page.position[id(first_block)]
+    for element in doc.body.find_all(True):
+        if page.position.get(id(element), 0) > start and page.block_of(element) is None \
+                and _visible_heading(doc, element):
+            return
+    for unit in page.units:
+        if unit.position >= main_start.position:
+            break
+        if not unit.control or unit.element.name == "label":
+            continue
+        if _may_collapse(unit.element) or _skips_past(doc, page, unit.element):
+            return
+    yield ctx.violation(Location(selector=selector(first_block), snippet=snippet(first_block),
+                                 context=heading_context(first_block)),
+                        block=_describe(first_block))
+
+
+def _skips_past(doc: HtmlDocument, page: _Page, control: Tag) -> bool:
+    """An in-page link whose target exists, is shown, and from where the next text or control
+    is not inside a repeated block."""
+    target_id = _fragment_target(doc, control)
+    if not target_id:
+        return False
+    target = doc.soup.find(id=target_id) or doc.soup.find("a", attrs={"name": target_id})
+    if not isinstance(target, Tag) or id(target) not in page.position:
+        return False
+    at = page.position[id(target)]
+    for unit in page.units:
+        if unit.position >= at:
+            return page.block_of(unit.element) is None
+    return False
+
+
+def _describe(block: Tag) -> str:
+    role = landmark(block)
+    return f"<{block.name}>" if not role or block.name in ("nav", "aside", "header") else f"<{block.name} role={role}>"
