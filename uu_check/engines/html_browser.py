@@ -246,6 +246,9 @@ def _classify(exc: PlaywrightError, spec: TargetSpec) -> Exception:
             "net::ERR_BLOCKED_BY_CLIENT": "outside the crawl's scope",
         }.get(code, code)
         return TargetError(f"{spec.uri}: {reason}")
+    if "Execution context was destroyed" in first:
+        return TargetError(f"{spec.uri}: the page went on to another address while it was being checked "
+                           "(a redirect or refresh); check the page it leads to instead")
     if "Timeout" in first and "exceeded" in first:
         return TargetError(f"{spec.uri}: timed out")
     return TargetError(f"{spec.uri}: {first[:200]}")
