@@ -164,10 +164,12 @@ class _Page:
                     loose.add(id(node))
         found: list[Tag] = []
         body = self.doc.body
-        for element in body.find_all(True):
-            if id(element) not in self.position or any(self._inside(element, b) for b in found):
+        for element in body.find_all(True):  # document order: a block's descendants follow it
+            if id(element) not in self.position or (found and self._inside(element, found[-1])):
                 continue
             role = landmark(element)
+            if role == "banner" and not any(u.control and self._inside(u.element, element) for u in self.units):
+                continue  # a header with only a title and text is the page's own content
             if role in _REPEATED_LANDMARKS or role == "contentinfo":
                 found.append(element)
             elif (role != "main" and element.name not in ("main", "html", "body")
@@ -221,6 +223,22 @@ def _may_collapse(element: Tag) -> bool:
     return element.name == "a" and (href == "#" or href.startswith("javascript:"))
 
 
+def _in_main_content(page: _Page, element: Tag) -> bool:
+    """Outside every repeated block; a heading in a site header counts too (unless it sits in
+    the header's navigation or sidebar): jumping to it gets past the header's links."""
+    block = page.block_of(element)
+    if block is None:
+        return True
+    if landmark(block) != "banner":
+        return False
+    for parent in element.parents:
+        if parent is block:
+            return True
+        if landmark(parent) in ("navigation", "complementary", "search"):
+            return False
+    return True
+
+
 def _visible_heading(doc: HtmlDocument, element: Tag) -> bool:
     if heading_level(element) is None or doc.is_hidden(element) or is_visually_hidden(doc, element):
         return False
@@ -255,8 +273,8 @@ def bypass_blocks(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
         return
     start = page.position[id(first_block)]
     for element in doc.body.find_all(True):
-        if page.position.get(id(element), 0) > start and page.block_of(element) is None \
-                and _visible_heading(doc, element):
+        if heading_level(element) is not None and page.position.get(id(element), 0) > start \
+                and _in_main_content(page, element) and _visible_heading(doc, element):
             return
     for unit in page.units:
         if unit.position >= main_start.position:
