@@ -1,15 +1,17 @@
 """Header cells that label nothing (ACT d0f69e, WCAG 1.3.1).
 
 A screen reader announces a header when it reads the cells assigned to it. A header with no
-assigned cell is a header over an empty column (rows written shorter than the header row), a
-column whose cells all point elsewhere with `headers`, or a `th` used only to make text bold.
+assigned cell sits over an empty column (rows written shorter than the header row), or over a
+column whose cells all point elsewhere with `headers`.
 
 The table is laid out as a grid of slots the way browsers do (colspan/rowspan for HTML tables,
 role=row children for ARIA tables and grids). A cell with a `headers` attribute belongs to the
 headers it names; another cell belongs to the headers above it in its column(s) and to the left
 in its row(s). Where the HTML header rules leave a `th` neither a column nor a row header (a
 grid with an empty top-left `td`), both directions count, as browsers expose it as a header
-anyway: the rule only speaks when no reading of the table gives the header a cell.
+anyway; a data cell on the far side (a totals row of `th` under its column) counts too. So the
+rule only speaks when no reading of the table gives the header a cell. Empty headers (the blank
+corner of a grade table) are left alone, and a table of nothing but headers is for review.
 """
 
 from __future__ import annotations
@@ -221,14 +223,17 @@ def unassigned_headers(slots: list[Slot]) -> list[Slot]:
 
 
 def _assigned(cell: Slot, header: Slot) -> bool:
+    """Whether cell belongs to header: a cell below a column header or right of a row header
+    (HTML's rule), or, leniently, a data cell above or left of it: a totals row marked up with
+    `th` under its data is odd but labels that data for a reader, so it is not reported."""
     if cell.headers_ids:
         return False
-    if header.heads in ("col", "both") and cell.y >= header.y + header.height and _overlap(
-            cell.x, cell.width, header.x, header.width):
-        return True
-    if header.heads in ("row", "both") and cell.x >= header.x + header.width and _overlap(
-            cell.y, cell.height, header.y, header.height):
-        return True
+    if header.heads in ("col", "both") and _overlap(cell.x, cell.width, header.x, header.width):
+        if cell.y >= header.y + header.height or (not cell.heads and cell.y < header.y):
+            return True
+    if header.heads in ("row", "both") and _overlap(cell.y, cell.height, header.y, header.height):
+        if cell.x >= header.x + header.width or (not cell.heads and cell.x < header.x):
+            return True
     return False
 
 
