@@ -80,3 +80,6 @@ async def run_probes(page: Any, options: ScanOptions, notes: list[str]) -> dict[
 
 # Probe modules register themselves on import.
 from uu_check.engines.probes import zoom as _zoom  # noqa: E402,F401
+from uu_check.engines.probes import keyboard as _keyboard  # noqa: E402,F401
+from uu_check.engines.probes import media as _media  # noqa: E402,F401
+from uu_check.engines.probes import contrast as _contrast  # noqa: E402,F401
