@@ -130,6 +130,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "de": frozenset("und der die das ist nicht ein eine mit von zu auf sich auch".split()),
     "fr": frozenset("le la les est une des pas que pour dans".split()),
     "es": frozenset("el los las y es una del que por para con".split()),
+    "nl": frozenset("het een niet zijn ook maar naar hij zij wij wordt voor bij uit geen op".split()),
 }
 
 
@@ -157,3 +158,88 @@ def clearly_in(declared: str | None, text: str) -> bool:
 _TOKEN = re.compile(r"[^\W\d_]+")
 #: word -> the language whose function word it is (the sets do not overlap).
 _FUNCTION_WORD_LANG: dict[str, str] = {w: lang for lang, words in FUNCTION_WORDS.items() for w in words}
+
+
+#: Scandinavian languages lingua (and people) mix up on short texts: between these a short text
+#: never yields a mismatch, only longer ones do.
+SCANDINAVIAN = frozenset({"no", "nb", "nn", "da", "sv"})
+#: Under this many words even the short-text rules do not decide.
+SHORT_MIN_WORDS = 3
+
+
+def _top(text: str) -> tuple[str, float] | None:
+    values = _detector().compute_language_confidence_values(text)
+    if not values:
+        return None
+    return _CODES[values[0].language], values[0].value
+
+
+def _anchor_words(pieces: tuple[str, ...]) -> set[str]:
+    """Words of 4+ letters that can anchor a short-text detection: lower-case words and the
+    first word of a piece or sentence, never a capitalised word inside one (a name such as
+    "Jürgen" looks Spanish to lingua's trigrams)."""
+    words: set[str] = set()
+    for piece in pieces:
+        for sentence in re.split(r"[.!?:;]\s+", piece):
+            for index, word in enumerate(_TOKEN.findall(sentence)):
+                if len(word) >= 4 and (index == 0 or word.islower()):
+                    words.add(word.lower())
+    return words
+
+
+def short_text_mismatch(declared: str | None, text: str, pieces: tuple[str, ...] = ()) -> tuple[str, float] | None:
+    """(language, confidence) when a short text (under FAST_MIN_CHARS: a title, an image's alt,
+    one sentence) is clearly not in the declared language, else None.
+
+    lingua alone is not enough here: one strongly marked word outvotes a sentence ("The Dutch
+    word 'gelukkig' has no equivalent in English" comes out 97 % Dutch) and product names look
+    like anything ("Canvas, Moodle" is 98 % Somali). So, in order:
+    1. one function word of the declared language (og, the, und, ...) and it is compatible;
+    2. two or more function words, 20 % of the words, all of one other language: that language;
+    3. else (at most one function word, of the language lingua finds): lingua must be 90 % sure,
+       a word of 4+ letters must be 90 % that language on its own (an anchor such as
+       "Fireworks", never a name), and no piece (`pieces`: the title, a heading, an alt text)
+       may look like the declared language on its own.
+    Scandinavian languages are never set against each other on a short text.
+    """
+    code = primary_subtag(declared)
+    if code not in DETECTABLE:
+        return None
+    tokens = _TOKEN.findall(text.lower())
+    if len([t for t in tokens if len(t) >= 2]) < SHORT_MIN_WORDS:
+        return None
+    declared_key = "no" if code in NORWEGIAN else code
+    hits: dict[str, int] = {}
+    for token in tokens:
+        for lang, words in FUNCTION_WORDS.items():  # a word may be in two sets ("ein": nn and de)
+            if token in words:
+                hits[lang] = hits.get(lang, 0) + 1
+    if hits.get(declared_key):
+        return None
+    if len(hits) > 1:
+        return None  # function words of two languages: mixed or unclear
+    if hits:
+        (key, count), = hits.items()
+        if code in SCANDINAVIAN and key in SCANDINAVIAN:
+            return None
+        if count >= 2 and count >= 0.2 * len(tokens):
+            return key, count / len(tokens)
+    confidences = language_confidences(text, min_words=SHORT_MIN_WORDS)
+    if not confidences or compatible_confidence(declared, confidences) >= 0.05:
+        return None
+    best = max(confidences, key=confidences.__getitem__)
+    if hits and not same_language(best, "nb" if key == "no" else key):
+        return None  # its one function word says another language than lingua does
+    group = sum(value for lang, value in confidences.items() if same_language(best, lang))
+    if group < 0.9 or best == "la" or (code in SCANDINAVIAN and best in SCANDINAVIAN):
+        return None  # lingua takes technical English ("Properties", "tabindex") for Latin
+    anchors = (_top(word) for word in _anchor_words(pieces or (text,)))
+    if not any(top and same_language(best, top[0]) and top[1] >= 0.9 for top in anchors):
+        return None
+    for piece in pieces:
+        top = _top(piece) if word_count(piece) else None
+        if top and top[1] >= 0.3 and same_language(declared, top[0]):
+            return None
+    if best in ("nb", "nn"):
+        best = "no"
+    return best, group

@@ -21,7 +21,7 @@ from uu_check.engines.html_model import HtmlDocument, heading_context, selector,
 from uu_check.model import Finding, Location
 from uu_check.registry import CheckContext, check
 from uu_check.text.language import (DETECTABLE, FAST_MIN_CHARS, compatible_confidence, language_confidences,
-                                    primary_subtag, same_language, word_count)
+                                    primary_subtag, same_language, short_text_mismatch, word_count)
 
 #: Words needed before a passage (paragraph, list item, quote) is judged.
 PASSAGE_MIN_WORDS = 12
@@ -50,27 +50,64 @@ def _hidden_here(element: Tag, doc: HtmlDocument) -> bool:
     return "display:none" in str(element.get("style", "")).replace(" ", "").lower()
 
 
-def own_text(element: Tag, doc: HtmlDocument, skip: tuple[str, ...] = ()) -> str:
-    """Visible text of an element that inherits its language: parts with their own `lang`,
-    code, hidden parts (and elements named in `skip`) left out."""
+def _names(element: Tag, doc: HtmlDocument) -> list[str]:
+    """Text a screen reader speaks for this element besides its content, in its language:
+    alt, aria-label, and the text of hidden elements it names with aria-labelledby (hidden
+    text has no language of its own once it becomes this element's name)."""
+    names = []
+    for attribute in ("alt", "aria-label"):
+        value = str(element.get(attribute) or "").strip()
+        if value:
+            names.append(value)
+    for ident in str(element.get("aria-labelledby") or "").split():
+        ref = doc.soup.find(id=ident)
+        if isinstance(ref, Tag) and doc.is_hidden(ref):
+            names.append(re.sub(r"\s+", " ", ref.get_text(" ")).strip())
+    return [name for name in names if name]
+
+
+_BREAKS = {"br", "p", "li", "div", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote",
+           "figcaption", "caption", "section", "article", "main", "nav", "header", "footer", "ul", "ol"}
+
+
+def own_parts(element: Tag, doc: HtmlDocument, skip: tuple[str, ...] = ()) -> list[str]:
+    """The pieces of `own_text`: runs of text between block boundaries, and each name apart."""
     parts: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = re.sub(r"\s+", " ", "".join(current)).strip()
+        if text:
+            parts.append(text)
+        current.clear()
 
     def walk(node: Tag) -> None:
         for child in node.children:
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString:
-                    parts.append(str(child))
+                    current.append(str(child))
             elif isinstance(child, Tag):
                 if child.name in _SKIP or child.name in skip or child.has_attr("lang") or _hidden_here(child, doc):
                     continue
-                if child.name in ("br", "p", "li", "div", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"):
-                    parts.append(" ")
+                names = _names(child, doc)
+                if child.name in _BREAKS or names:
+                    flush()
+                parts.extend(names)
                 walk(child)
-                if child.name in ("p", "li", "div", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"):
-                    parts.append(" ")
+                if child.name in _BREAKS:
+                    flush()
 
+    parts.extend(_names(element, doc))
     walk(element)
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+    flush()
+    return parts
+
+
+def own_text(element: Tag, doc: HtmlDocument, skip: tuple[str, ...] = ()) -> str:
+    """Visible text of an element that inherits its language, with the alt texts and labels of
+    what is inside: parts with their own `lang`, code, hidden parts (and elements named in
+    `skip`) left out."""
+    return " ".join(own_parts(element, doc, skip))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -87,11 +124,17 @@ class Mismatch:
     words: int
 
 
-def mismatch(declared: str | None, text: str, *, min_words: int) -> Mismatch | None:
+def mismatch(declared: str | None, text: str, *, min_words: int, short: bool = False,
+             pieces: tuple[str, ...] = ()) -> Mismatch | None:
     """A clear difference between a declared language and the text, else None (also when the
-    text is too short, the detection unsure, or the declared language one we cannot detect)."""
-    if not declared or primary_subtag(declared) not in DETECTABLE or len(text.strip()) < FAST_MIN_CHARS:
-        return None  # under ~100 characters lingua is unsure (and needs its large models)
+    text is too short, the detection unsure, or the declared language one we cannot detect).
+    Texts under ~100 characters are judged only with `short` (by short_text_mismatch, which
+    wants function words or a very sure detection; `pieces` can veto it)."""
+    if not declared or primary_subtag(declared) not in DETECTABLE:
+        return None
+    if len(text.strip()) < FAST_MIN_CHARS:
+        found = short_text_mismatch(declared, text, pieces) if short else None
+        return Mismatch(declared, found[0], found[1], word_count(text)) if found else None
     words = word_count(text)
     confidences = _confidences(text, min_words)
     if not confidences:
@@ -140,11 +183,23 @@ def _page_chunks(doc: HtmlDocument) -> list[str]:
 
 
 def page_language_vote(doc: HtmlDocument, declared: str) -> Mismatch | None:
-    """Mismatch when passages clearly in another language carry (nearly) all detected words."""
+    """Mismatch when passages clearly in another language carry (nearly) all detected words.
+
+    The page's text is everything that takes its language from <html lang>: the title, the body
+    text outside elements with their own `lang`, alt texts and labels. A page with under ~100
+    characters of it (a title and an image, one sentence) is judged as one short text."""
+    title = re.sub(r"\s+", " ", doc.title or "").strip()
+    pieces = ([title] if title else []) + own_parts(doc.body, doc)
+    text = " ".join(pieces)
+    if len(text) < FAST_MIN_CHARS:
+        return mismatch(declared, text, min_words=8, short=True, pieces=tuple(pieces))
     votes: dict[str, int] = {}
     total = 0
     confidence = 1.0
-    for chunk in _page_chunks(doc):
+    chunks = _page_chunks(doc)
+    if title:
+        chunks.append(title)
+    for chunk in chunks:
         confidences = _confidences(chunk, 8)
         if not confidences:
             continue
@@ -202,7 +257,8 @@ def element_language_mismatch(doc: HtmlDocument, ctx: CheckContext) -> Iterator[
     for element in doc.body.find_all(lang=True):
         if element.name == "html" or doc.is_hidden(element):
             continue
-        found = mismatch(str(element.get("lang")), own_text(element, doc), min_words=8)
+        pieces = tuple(own_parts(element, doc))
+        found = mismatch(str(element.get("lang")), " ".join(pieces), min_words=8, short=True, pieces=pieces)
         if found is not None:
             yield ctx.violation(Location(selector=selector(element), snippet=snippet(element),
                                          context=heading_context(element)),
