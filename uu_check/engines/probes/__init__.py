@@ -83,3 +83,4 @@ from uu_check.engines.probes import zoom as _zoom  # noqa: E402,F401
 from uu_check.engines.probes import keyboard as _keyboard  # noqa: E402,F401
 from uu_check.engines.probes import media as _media  # noqa: E402,F401
 from uu_check.engines.probes import contrast as _contrast  # noqa: E402,F401
+from uu_check.engines.probes import text_changes as _text_changes  # noqa: E402,F401
