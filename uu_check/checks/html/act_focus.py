@@ -1,19 +1,24 @@
-"""ACT-derived keyboard focus rules (WCAG 2.1.2 No Keyboard Trap).
+"""ACT-derived keyboard focus rules (WCAG 2.1.2 No Keyboard Trap, 2.4.7 Focus Visible).
 
-ACT 80af7b / a1b64e / ebe86a test traps by pressing Tab. A checker that reads the page cannot
-press keys, but the commonest trap is written in the markup itself: a blur handler that puts
-focus straight back on the element (`onblur="this.focus()"`), so Tab can never leave it. That
-is decided here; a blur handler that moves focus somewhere else may be a trap or a deliberate
-focus order, so it is only flagged for review.
+ACT 80af7b / a1b64e / ebe86a test traps by pressing Tab. In browser mode the keyboard probe
+(engines/probes/keyboard.py) does exactly that, and its result decides: a group of elements
+that Tab and Shift+Tab never leave is a trap, unless Escape frees it (a standard way out) or
+the page names a key that does (a non-standard way out the reader is told about, still worth a
+look). Without the probe (static mode, or the probe failed) the markup decides what it can: a
+blur handler that puts focus straight back on the element (`onblur="this.focus()"`) is a trap
+in any case, and a blur handler that moves focus elsewhere is flagged for review.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
+
+from bs4 import Tag
 
 from uu_check.checks.html.act_accname import is_focusable, is_rendered_hidden
-from uu_check.engines.html_model import HtmlDocument, heading_context, selector, snippet
+from uu_check.engines.html_model import INDEX_ATTR, HtmlDocument, heading_context, selector, snippet
 from uu_check.model import Finding, Location
 from uu_check.registry import CheckContext, check
 
@@ -22,17 +27,50 @@ _REFOCUS_SELF = re.compile(r"\bthis\s*\.\s*focus\s*\(\s*\)")
 _MOVES_FOCUS = re.compile(r"\.focus\s*\(|focus\w*\s*\(", re.IGNORECASE)
 
 
+def _location(element: Tag) -> Location:
+    return Location(selector=selector(element), snippet=snippet(element), context=heading_context(element))
+
+
+def _by_index(doc: HtmlDocument) -> dict[str, Tag]:
+    return {str(el.get(INDEX_ATTR)): el for el in doc.soup.find_all(attrs={INDEX_ATTR: True})}
+
+
+def _key_label(key: str) -> str:
+    """'Control+KeyM' -> 'Ctrl+M' for the message."""
+    return key.replace("Control", "Ctrl").replace("Key", "").replace("Digit", "").replace("Escape", "Esc")
+
+
 @check("html-focus-trap", engine="html")
 def focus_trap(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
+    probe: dict[str, Any] | None = doc.probes.get("keyboard") if doc.rendered else None
+    reported: set[str] = set()
+    tested: set[str] = set()
+    if probe is not None:
+        elements = _by_index(doc)
+        tested = {str(i) for i in probe.get("tested") or []}
+        for trap in probe.get("traps") or []:
+            members = [str(m) for m in trap.get("members") or []]
+            found = [elements[m] for m in members if m in elements]
+            if not found:
+                continue
+            reported.update(members)
+            key = trap.get("key")
+            if key == "Escape":
+                continue  # a standard way out: Escape leaves the group
+            if key and trap.get("said"):
+                yield ctx.review(_location(found[0]), key="told", count=len(members), key_name=_key_label(str(key)))
+                continue
+            yield ctx.violation(_location(found[0]), key="held", count=len(members))
     for element in doc.body.find_all(True):
         handler = " ".join(str(element.get(a, "")) for a in ("onblur", "onfocusout")).strip()
-        if not handler or is_rendered_hidden(doc, element) or not is_focusable(doc, element):
+        if not handler or str(element.get(INDEX_ATTR)) in reported:
             continue
-        location = Location(selector=selector(element), snippet=snippet(element), context=heading_context(element))
+        if is_rendered_hidden(doc, element) or not is_focusable(doc, element):
+            continue
         if _REFOCUS_SELF.search(handler):
-            yield ctx.violation(location, handler=handler[:60])
-        elif _MOVES_FOCUS.search(handler):
-            yield ctx.review(location, key="moves", handler=handler[:60])
+            yield ctx.violation(_location(element), handler=handler[:60])
+        elif _MOVES_FOCUS.search(handler) and str(element.get(INDEX_ATTR)) not in tested:
+            yield ctx.review(_location(element), key="moves", handler=handler[:60])
 
 
 # ---------------------------------------------------------------------------------------------
