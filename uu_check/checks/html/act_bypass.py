@@ -22,6 +22,7 @@ landmarks and skip links. In static mode, visibility is approximated (no off-scr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -107,69 +108,80 @@ def _is_control(element: Tag) -> bool:
 
 
 class _Page:
-    """The page in reading order: positions of elements, units, and the repeated blocks."""
+    """The page in reading order: element positions and subtree ends, units, repeated blocks."""
 
     def __init__(self, doc: HtmlDocument) -> None:
         self.doc = doc
         self.position: dict[int, int] = {}
+        self.end: dict[int, int] = {}  # id(element) -> position of its last descendant
+        self.elements: list[Tag] = []  # shown elements in document order
         self.units: list[_Unit] = []
         self._walk(doc.body)
         self.blocks: list[Tag] = self._blocks()
-        self.block_ids = {id(b) for b in self.blocks}
+        self._starts = [self.position[id(b)] for b in self.blocks]
 
     def _walk(self, root: Tag) -> None:
         """Number every shown element and collect text and controls (skipping hidden subtrees)."""
         counter = 0
-        stack: list[tuple[Tag | NavigableString, bool]] = [(root, False)]
+        stack: list[tuple[Tag | NavigableString | None, bool, Tag | None]] = [(root, False, None)]
         while stack:
-            node, in_control = stack.pop()
+            node, in_control, closing = stack.pop()
+            if closing is not None:
+                self.end[id(closing)] = counter
+                continue
             counter += 1
             if isinstance(node, Tag):
                 if node.name in _NO_TEXT or (node is not root and _rendered_hidden(self.doc, node)):
                     continue
                 self.position[id(node)] = counter
+                self.elements.append(node)
                 is_control = _is_control(node)
                 if is_control and node.name != "label":
                     self.units.append(_Unit(counter, node, True))
+                stack.append((None, False, node))
                 for child in reversed(node.contents):
-                    stack.append((child, in_control or is_control))
+                    stack.append((child, in_control or is_control, None))
             elif isinstance(node, NavigableString) and not isinstance(
                     node, (Comment, Declaration, Doctype, ProcessingInstruction)):
                 parent = node.parent
                 if isinstance(parent, Tag) and parent.name not in _NO_TEXT and _MEANINGFUL.search(str(node)):
                     self.units.append(_Unit(counter, parent, in_control))
 
+    def inside(self, element: Tag, ancestor: Tag) -> bool:
+        """Is element the ancestor or one of its descendants (both shown)?"""
+        at, start = self.position.get(id(element)), self.position.get(id(ancestor))
+        return at is not None and start is not None and start <= at <= self.end.get(id(ancestor), start)
+
     def _blocks(self) -> list[Tag]:
         """Outermost repeated-content blocks: landmarks, and groups made only of links."""
         links: dict[int, int] = {}
         files: dict[int, int] = {}
-        loose: set[int] = set()  # elements with text outside any link
+        loose: set[int] = set()  # elements with text (or a button, a field) outside any link
         for unit in self.units:
-            if unit.element.name == "a" or _explicit_role(unit.element) == "link":
-                if unit.position != self.position.get(id(unit.element)):
+            element = unit.element
+            if element.name == "a" or _explicit_role(element) == "link":
+                if unit.position != self.position.get(id(element)):
                     continue  # the link's own text: the link itself is counted once
-                is_file = bool(document_format(str(unit.element.get("href", ""))))
-                for node in unit.element.parents:
+                is_file = bool(document_format(str(element.get("href", ""))))
+                for node in element.parents:
                     links[id(node)] = links.get(id(node), 0) + 1
                     files[id(node)] = files.get(id(node), 0) + is_file
-            elif not unit.control:
-                for node in [unit.element, *unit.element.parents]:
-                    if id(node) in loose:
-                        break
-                    loose.add(id(node))
-            elif not any(p.name == "a" or _explicit_role(p) == "link" for p in [unit.element, *unit.element.parents]):
-                for node in [unit.element, *unit.element.parents]:  # a button or field: not a link list
+            elif not unit.control or not any(p.name == "a" or _explicit_role(p) == "link" for p in element.parents):
+                for node in [element, *element.parents]:
                     if id(node) in loose:
                         break
                     loose.add(id(node))
         found: list[Tag] = []
-        body = self.doc.body
-        for element in body.find_all(True):  # document order: a block's descendants follow it
-            if id(element) not in self.position or (found and self._inside(element, found[-1])):
+        control_positions = [u.position for u in self.units if u.control]
+        for element in self.elements:  # document order: a block's descendants follow it
+            if found and self.inside(element, found[-1]):
                 continue
             role = landmark(element)
-            if role == "banner" and not any(u.control and self._inside(u.element, element) for u in self.units):
-                continue  # a header with only a title and text is the page's own content
+            if role == "banner":
+                start, stop = self.position[id(element)], self.end.get(id(element), 0)
+                index = bisect_left(control_positions, start)
+                if index == len(control_positions) or control_positions[index] > stop:
+                    continue  # a header with only a title and text is the page's own content
             if role in _REPEATED_LANDMARKS or role == "contentinfo":
                 found.append(element)
             elif (role != "main" and element.name not in ("main", "html", "body")
@@ -178,15 +190,14 @@ class _Page:
                 found.append(element)
         return found
 
-    @staticmethod
-    def _inside(element: Tag, ancestor: Tag) -> bool:
-        return element is ancestor or any(p is ancestor for p in element.parents)
-
     def block_of(self, element: Tag) -> Tag | None:
-        """The repeated block an element is in, if any."""
-        for node in [element, *element.parents]:
-            if id(node) in self.block_ids:
-                return node
+        """The repeated block an element is in, if any (blocks are disjoint and in order)."""
+        at = self.position.get(id(element))
+        if at is None:
+            return None
+        index = bisect_right(self._starts, at) - 1
+        if index >= 0 and self.inside(element, self.blocks[index]):
+            return self.blocks[index]
         return None
 
 
@@ -245,6 +256,20 @@ def _visible_heading(doc: HtmlDocument, element: Tag) -> bool:
     return bool(accessible_name(element, doc))
 
 
+def _opens_with_own_text(doc: HtmlDocument) -> bool:
+    """Is the first shown text of the page outside any link, control and repeated landmark?"""
+    for text in doc.body.descendants:  # lazily: only the page's first words are read
+        if not isinstance(text, NavigableString) or isinstance(
+                text, (Comment, Declaration, Doctype, ProcessingInstruction)) or not _MEANINGFUL.search(text):
+            continue
+        chain = [p for p in text.parents if isinstance(p, Tag) and p.name not in ("body", "html", "[document]")]
+        if any(p.name in _NO_TEXT or _rendered_hidden(doc, p) for p in chain):
+            continue
+        return not any(_is_control(p) or landmark(p) in _REPEATED_LANDMARKS or landmark(p) == "contentinfo"
+                       for p in chain)
+    return False
+
+
 @check("html-bypass-blocks", engine="html")
 def bypass_blocks(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
     """A page that begins with a repeated block and has no main landmark, no heading in its
@@ -254,6 +279,8 @@ def bypass_blocks(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
     for element in doc.body.find_all(True):
         if landmark(element) == "main" and not doc.is_hidden(element):
             return
+    if _opens_with_own_text(doc):
+        return  # most pages: a cheap look at the first words saves walking the whole page
     page = _Page(doc)
     first_block: Tag | None = None
     main_start: _Unit | None = None
@@ -272,8 +299,8 @@ def bypass_blocks(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
     if first_block is None or main_start is None:
         return
     start = page.position[id(first_block)]
-    for element in doc.body.find_all(True):
-        if heading_level(element) is not None and page.position.get(id(element), 0) > start \
+    for element in page.elements:
+        if heading_level(element) is not None and page.position[id(element)] > start \
                 and _in_main_content(page, element) and _visible_heading(doc, element):
             return
     for unit in page.units:
