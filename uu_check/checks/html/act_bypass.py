@@ -54,7 +54,8 @@ _SCRIPT_TARGETS = (
     re.compile(r"location\.hash\s*=\s*['\"]#?([^'\"]+)['\"]"),
     re.compile(r"getElementById\(\s*['\"]([^'\"]+)['\"]\s*\)\s*\.\s*(?:focus|scrollIntoView)\b"),
 )
-#: A link group made mostly of links to files is a list of resources, not site navigation.
+#: Links in a group with no other text (a menu bar, a table of contents) that make it a block.
+#: A group made mostly of links to files (PDF, Word) is a list of resources, not navigation.
 _MIN_GROUP_LINKS = 2
 
 
@@ -104,7 +105,8 @@ def _rendered_hidden(doc: HtmlDocument, element: Tag) -> bool:
 def _is_control(element: Tag) -> bool:
     if element.name in _CONTROL_TAGS or _explicit_role(element) in _CONTROL_ROLES:
         return True
-    return element.has_attr("onclick") or (element.has_attr("tabindex") and str(element.get("tabindex")).strip() != "-1")
+    tabindex = element.get("tabindex")
+    return element.has_attr("onclick") or (tabindex is not None and str(tabindex).strip() != "-1")
 
 
 class _Page:
