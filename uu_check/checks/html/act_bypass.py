@@ -278,11 +278,11 @@ def bypass_blocks(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
     main content, no working skip link and no control to collapse the block."""
     if doc.is_fragment(ctx.options):
         return
+    if _opens_with_own_text(doc):
+        return  # most pages: a cheap look at the first words saves walking the whole page
     for element in doc.body.find_all(True):
         if landmark(element) == "main" and not doc.is_hidden(element):
             return
-    if _opens_with_own_text(doc):
-        return  # most pages: a cheap look at the first words saves walking the whole page
     page = _Page(doc)
     first_block: Tag | None = None
     main_start: _Unit | None = None
