@@ -39,7 +39,7 @@ from uu_check.options import ScanOptions
 #: Media elements probed per page; the rest are judged from the markup.
 MAX_MEDIA = 12
 #: Milliseconds to wait for every element to load data (or fail).
-LOAD_MS = 2500
+LOAD_MS = 2000
 #: Milliseconds of muted playback after data arrives, to see audio bytes decoded.
 PLAY_MS = 500
 #: Decoded audio bytes above which a video file has an audio track.
@@ -47,7 +47,7 @@ AUDIO_BYTES = 0
 #: Largest media file whose sound is decoded to tell silence from sound.
 DECODE_MAX_BYTES = 12_000_000
 #: Milliseconds allowed for decoding all media of one page.
-DECODE_MS = 2500
+DECODE_MS = 4000
 #: Loudest sample (0..1) at or below which an audio track is silent (about -40 dB).
 SILENT_PEAK = 0.01
 #: Fake origin through which the page fetches local media files for decoding.
