@@ -20,8 +20,9 @@ from uu_check.options import ScanOptions
 QUICK_MS = 1100
 FULL_NOW_MS = 5600
 CAP_MS = 5500
-#: Distinct new text values an element must show to count as changing by itself.
-MIN_VALUES = 2
+#: Distinct new text values an element must show to count as changing by itself: a part of the
+#: page still loading shows two ("50 %", then its content); a ticker keeps going.
+MIN_VALUES = 3
 
 WATCH_JS = r"""
 async ({quickMs, fullNowMs, capMs, minValues}) => {
