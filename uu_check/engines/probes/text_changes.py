@@ -18,8 +18,8 @@ from uu_check.engines.probes import probe
 from uu_check.options import ScanOptions
 
 QUICK_MS = 1100
-FULL_NOW_MS = 5600
-CAP_MS = 5500
+FULL_NOW_MS = 6200
+CAP_MS = 6000
 #: Distinct new text values an element must show to count as changing by itself: a part of the
 #: page still loading shows two ("50 %", then its content); a ticker keeps going.
 MIN_VALUES = 3
