@@ -44,13 +44,18 @@ def _scan(files: list[Path], output: Path, extra: list[str]) -> float:
 def _merge(base: dict, update: dict) -> dict:
     """The base report with every target of `update` (by uri) replaced by the new result."""
     new_uris = {t["uri"] for t in update.get("targets", [])}
-    dropped = {t["id"] for t in base.get("targets", []) if t["uri"] in new_uris}
+    kept = [t for t in base.get("targets", []) if t["uri"] not in new_uris]
+    kept_ids = {t["id"] for t in kept}
+    # target ids restart at each scan: give the update's ids a prefix no target in the base
+    # uses, so they collide neither with the base's ids nor with those of an earlier merge
+    taken = {t["id"] for t in base.get("targets", [])}
+    prefix = "u"
+    while any(f"{prefix}{t['id']}" in taken for t in update.get("targets", [])):
+        prefix += "u"
+    remap = {t["id"]: f"{prefix}{t['id']}" for t in update.get("targets", [])}
     merged = dict(base)
-    # target ids restart at each scan: give the update's ids a prefix so they cannot collide
-    remap = {t["id"]: f"u{t['id']}" for t in update.get("targets", [])}
-    merged["targets"] = [t for t in base.get("targets", []) if t["id"] not in dropped] + [
-        {**t, "id": remap[t["id"]]} for t in update.get("targets", [])]
-    merged["findings"] = [f for f in base.get("findings", []) if f.get("target") not in dropped] + [
+    merged["targets"] = kept + [{**t, "id": remap[t["id"]]} for t in update.get("targets", [])]
+    merged["findings"] = [f for f in base.get("findings", []) if f.get("target") in kept_ids] + [
         {**f, "target": remap.get(f.get("target"), f.get("target"))} for f in update.get("findings", [])]
     return merged
 

@@ -58,41 +58,73 @@ def _gradient_stops(background_image: str) -> list[tuple[float, float, float]] |
     return stops or None
 
 
+def gradient_failure(doc: HtmlDocument, element: Tag) -> tuple[float, float] | None:
+    """(best ratio, required) when the element's own text fails on every colour of the opaque
+    gradient behind it, else None."""
+    if not _own_text(element):
+        return None
+    style = doc.style(element)
+    if not style or style.get("display") == "none" or style.get("visibility") != "visible":
+        return None
+    if style.get("textShadow") or float(style.get("opacity", 1) or 1) < 1:
+        return None
+    # the nearest box with a background decides what the text sits on
+    node: Tag | None = element
+    stops = None
+    while isinstance(node, Tag):
+        node_style = doc.style(node) or {}
+        if node_style.get("bgImage"):
+            stops = _gradient_stops(str(node_style["bgImage"]))
+            break
+        background = _colour(str(node_style.get("backgroundColor", "")))
+        if background and background[3] > 0:
+            break
+        if float(node_style.get("opacity", 1) or 1) < 1:
+            break
+        node = node.parent
+    if not stops:
+        return None
+    text = _colour(str(style.get("color", "")))
+    if text is None:
+        return None
+    size = float(style.get("fontSize") or 16)
+    bold = int(style.get("fontWeight") or 400) >= 700
+    large = size >= 24 or (bold and size >= 18.66)
+    required = AA_LARGE if large else AA_NORMAL
+    best = max(contrast_ratio(_hex(_blend(text, stop)), _hex(stop)) for stop in stops)
+    return (best, required) if best < required else None
+
+
 @check("html-contrast-gradient", engine="html", needs_render=True)
 def contrast_gradient(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
     for element in doc.body.find_all(True):
-        if not _own_text(element):
-            continue
-        style = doc.style(element)
-        if not style or style.get("display") == "none" or style.get("visibility") != "visible":
-            continue
-        if style.get("textShadow") or float(style.get("opacity", 1) or 1) < 1:
-            continue
-        # the nearest box with a background decides what the text sits on
-        node: Tag | None = element
-        stops = None
-        while isinstance(node, Tag):
-            node_style = doc.style(node) or {}
-            if node_style.get("bgImage"):
-                stops = _gradient_stops(str(node_style["bgImage"]))
-                break
-            background = _colour(str(node_style.get("backgroundColor", "")))
-            if background and background[3] > 0:
-                break
-            if float(node_style.get("opacity", 1) or 1) < 1:
-                break
-            node = node.parent
-        if not stops:
-            continue
-        text = _colour(str(style.get("color", "")))
-        if text is None:
-            continue
-        size = float(style.get("fontSize") or 16)
-        bold = int(style.get("fontWeight") or 400) >= 700
-        large = size >= 24 or (bold and size >= 18.66)
-        required = AA_LARGE if large else AA_NORMAL
-        ratios = [contrast_ratio(_hex(_blend(text, stop)), _hex(stop)) for stop in stops]
-        if max(ratios) < required:
+        failure = gradient_failure(doc, element)
+        if failure is not None:
             yield ctx.violation(Location(selector=selector(element), snippet=snippet(element),
                                          context=heading_context(element)),
-                                ratio=f"{max(ratios):.1f}", required=f"{required:g}")
+                                ratio=f"{failure[0]:.1f}", required=f"{failure[1]:g}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Text on a background image or a partly transparent gradient, measured on painted pixels
+
+@check("html-contrast-image", engine="html", needs_render=True)
+def contrast_image(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
+    """Violation when some character's best contrast against the pixels behind it is under the
+    minimum (the contrast probe, engines/probes/contrast.py, measures it)."""
+    texts = (doc.probes.get("contrast") or {}).get("texts") or {}
+    if not texts:
+        return
+    for element in doc.body.find_all(attrs={"data-uu-i": True}):
+        try:
+            measured = texts.get(int(element["data-uu-i"]))
+        except (TypeError, ValueError):
+            continue
+        if not measured or float(measured["worst"]) >= float(measured["required"]):
+            continue
+        if gradient_failure(doc, element) is not None:
+            continue  # html-contrast-gradient already reports it, with the gradient's colours
+        yield ctx.violation(Location(selector=selector(element), snippet=snippet(element),
+                                     context=heading_context(element)),
+                            ratio=f"{float(measured['worst']):.1f}", required=f"{float(measured['required']):g}",
+                            char=str(measured.get("char", "")))
