@@ -126,3 +126,25 @@ def test_probe_result_shape(tmp_path: Path, browser_path: str) -> None:
     assert len(trap["members"]) == 2 and trap["key"] is None and trap["said"] is False
     assert set(trap["members"]) <= set(result["tested"])
     assert result["presses"] <= 90
+
+
+@pytest.mark.browser
+def test_focus_visibility_from_the_live_page(tmp_path: Path) -> None:
+    """The probe sees focus styles from any style sheet, and indicators beside the element."""
+    (tmp_path / "theme.css").write_text(".plain:focus { outline: none; }\n.ring:focus { outline: 2px solid navy; }\n")
+    head = '<!DOCTYPE html><html lang="en"><head><title>t</title><link rel="stylesheet" href="theme.css"></head><body>'
+    pages = {
+        "hidden.html": head + '<a class="plain" href="#x">hidden focus</a></body></html>',
+        "ring.html": head + '<a class="plain ring" href="#x">own ring</a></body></html>',
+        "default.html": head + '<a href="#x">browser default</a></body></html>',
+        "beside.html": head + '<span id="m"></span><a class="plain" href="#x" '
+                              'onfocus="m.style.background=\'navy\'" onblur="m.style.background=\'\'">beside</a></body></html>',
+        "invisible.html": head + '<input class="plain" type="checkbox" style="opacity:0"> <label>box</label></body></html>',
+    }
+    for name, html in pages.items():
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    options = ScanOptions(lang="en", level="AAA", select=("html-focus-not-visible",), timeout=40)
+    report = Scanner(options).scan_specs([file_spec(tmp_path / name) for name in pages])
+    names = {t.id: Path(t.uri).name for t in report.targets}
+    flagged = sorted(names[f.target] for f in report.findings if f.rule == "html-focus-not-visible")
+    assert flagged == ["hidden.html"]

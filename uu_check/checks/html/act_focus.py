@@ -60,7 +60,10 @@ def focus_trap(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
             if key and trap.get("said"):
                 yield ctx.review(_location(found[0]), key="told", count=len(members), key_name=_key_label(str(key)))
                 continue
-            yield ctx.violation(_location(found[0]), key="held", count=len(members))
+            if trap.get("complete", True):
+                yield ctx.violation(_location(found[0]), key="held", count=len(members))
+            else:  # the time ran out before every way out was tried
+                yield ctx.review(_location(found[0]), key="unsure", count=len(members))
     for element in doc.body.find_all(True):
         handler = " ".join(str(element.get(a, "")) for a in ("onblur", "onfocusout")).strip()
         if not handler or str(element.get(INDEX_ATTR)) in reported:
@@ -94,7 +97,17 @@ def _base_selector(selector: str) -> str | None:
 @check("html-focus-not-visible", engine="html", needs_render=True)
 def focus_not_visible(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
     """A :focus rule that removes the outline and puts nothing in its place, on elements that do
-    not show focus any other way (another :focus rule, or a focus handler that changes the page)."""
+    not show focus any other way (another :focus rule, or a focus handler that changes the page).
+    When the keyboard probe ran, it decides instead: it focused each element and saw whether
+    anything on the page changed (style sheets it cannot read count too)."""
+    probe = (doc.probes.get("keyboard") or {}).get("focus")
+    if probe is not None:
+        elements = _by_index(doc)
+        for index in (probe.get("hidden") or [])[:20]:
+            element = elements.get(str(index))
+            if element is not None:
+                yield ctx.violation(_location(element), key="probe")
+        return
     rules = (doc.styles.get(-1) or {}).get("focusRules") or []
     removing: dict[str, str] = {}
     indicating: set[str] = set()

@@ -43,11 +43,15 @@ FOCUS_EVENTS = frozenset({"focus", "blur", "focusin", "focusout", "keydown", "ke
 #: At most this many start elements, key presses and seconds for the trap search.
 MAX_STARTS = 12
 MAX_PRESSES = 90
-TRAP_SECONDS = min(4.0, PROBE_TIMEOUT / 2)
+TRAP_SECONDS = min(6.0, PROBE_TIMEOUT * 0.75)
+#: The whole probe stops pressing keys this long after it starts (inside PROBE_TIMEOUT).
+PROBE_SECONDS = PROBE_TIMEOUT - 1.0
+#: Share of it for walking the tab order; the rest is kept for trying ways out of a trap found.
+EXPLORE_SHARE = 0.6
 #: A group of more elements than this that keeps focus is treated as a way out (a long walk).
 MAX_GROUP = 8
 #: Milliseconds to wait after a key for focus handlers (timers of 10-20 ms are common).
-SETTLE_MS = 35
+SETTLE_MS = 30
 #: Elements checked for a visible focus indicator, and the seconds that may take.
 MAX_FOCUS_ELEMENTS = 150
 FOCUS_SECONDS = 2.0
@@ -85,23 +89,24 @@ RECORDER_JS = r"""
 
 #: After a key: wait for handlers, then report [log since the key, where focus settled, its tag].
 SETTLE_JS = r"""
-(ms) => new Promise((done) => setTimeout(() => requestAnimationFrame(() => {
+(ms) => new Promise((done) => setTimeout(() => {
   const s = window.__uuKeys;
   const log = s.log.splice(0);
   const now = s.active();
   const a = document.activeElement;
   done([log, now, a ? a.tagName.toLowerCase() : '']);
-}), ms))
+}, ms))
 """
 
-#: Focus one element by its number; returns nothing (settling is read afterwards).
+#: Focus one element by its number, wait for handlers, and return where focus settled.
 FOCUS_JS = r"""
-(key) => {
+([key, ms]) => new Promise((done) => {
+  const s = window.__uuKeys;
   const el = document.querySelector(`[data-uu-i="${key}"]`) || document.querySelector(`[data-uu-k="${key}"]`);
   if (el) el.focus();
-  if (window.__uuKeys) window.__uuKeys.log.splice(0);
-  return !!el;
-}
+  s.log.splice(0);
+  setTimeout(() => { s.log.splice(0); done(s.active()); }, ms);
+})
 """
 
 #: Tabbable elements (data-uu-i, rendered, tabIndex >= 0, not disabled) in document order, and
@@ -231,13 +236,16 @@ class _Graph:
 class _Keyboard:
     """Presses keys in the page and reads where focus settles, within a press budget and a deadline."""
 
-    def __init__(self, page: Any, deadline: float) -> None:
+    def __init__(self, page: Any, deadline: float, max_presses: int) -> None:
         self.page = page
         self.deadline = deadline
+        self.max_presses = max_presses
         self.presses = 0
+        #: Where focus settled after the last key or focus call.
+        self.current = ""
 
     def can_press(self) -> bool:
-        return self.presses < MAX_PRESSES and time.monotonic() < self.deadline
+        return self.presses < self.max_presses and time.monotonic() < self.deadline
 
     async def settle(self) -> tuple[list[str], str, str]:
         log, now, tag = await self.page.evaluate(SETTLE_JS, SETTLE_MS)
@@ -248,12 +256,12 @@ class _Keyboard:
         self.presses += 1
         await self.page.keyboard.press(key)
         log, now, tag = await self.settle()
+        self.current = now
         return "edge" in log or now == "edge", now, tag
 
     async def focus(self, key: str) -> str:
-        await self.page.evaluate(FOCUS_JS, key)
-        _, now, _ = await self.settle()
-        return now
+        self.current = str(await self.page.evaluate(FOCUS_JS, [key, SETTLE_MS]))
+        return self.current
 
 
 _FRAMES = ("iframe", "frame", "object", "embed")
@@ -303,33 +311,38 @@ async def _explore(kb: _Keyboard, start: str, graph: _Graph) -> set[str]:
     return states
 
 
-async def _try_way_out(kb: _Keyboard, group: set[str]) -> tuple[str | None, bool]:
-    """(key that frees focus from the group, whether the page names that key), or (None, said)."""
+async def _try_way_out(kb: _Keyboard, group: set[str]) -> tuple[str | None, bool, bool]:
+    """(key that frees focus from the group or None, whether the page names that key, whether
+    every way out was tried: False when the budget ran out first)."""
     members = sorted(group, key=_order_key)
     text = await kb.page.evaluate(TEXT_JS, members)
     named = keys_named_in(text)
     candidates = ["Escape", *[k for k in named if k != "Escape"]]
     for key in candidates:
         if not kb.can_press():
-            break
+            return None, bool(named), False
         if await _frees(kb, members[0], group, key):
-            return key, key in named
+            return key, key in named, True
     # Help that appears only when a control in the group is used ("How do I get out?")
-    if kb.can_press():
-        for member in (await kb.page.evaluate(SAFE_TO_ACTIVATE_JS, members))[:2]:
-            await kb.focus(member)
-            await kb.press("Enter")
-            more = [k for k in keys_named_in(await kb.page.evaluate(TEXT_JS, members)) if k not in candidates]
-            for key in more:
-                if kb.can_press() and await _frees(kb, members[0], group, key):
-                    return key, True
-            candidates.extend(more)
-    return None, bool(named)
+    for member in (await kb.page.evaluate(SAFE_TO_ACTIVATE_JS, members))[:2]:
+        if not kb.can_press():
+            return None, bool(named), False
+        await kb.focus(member)
+        await kb.press("Enter")
+        more = [k for k in keys_named_in(await kb.page.evaluate(TEXT_JS, members)) if k not in candidates]
+        for key in more:
+            if not kb.can_press():
+                return None, True, False
+            if await _frees(kb, members[0], group, key):
+                return key, True, True
+        candidates.extend(more)
+        named.extend(more)
+    return None, bool(named), True
 
 
 async def _frees(kb: _Keyboard, member: str, group: set[str], key: str) -> bool:
     """Whether pressing `key` on a member of the group moves focus out of it, for good."""
-    if await kb.focus(member) not in group:
+    if kb.current not in group and await kb.focus(member) not in group:
         return True  # focus is no longer held there at all
     edge, landed, _ = await kb.press(key)
     return edge or landed not in group
@@ -382,7 +395,8 @@ async def find_traps(page: Any, deadline: float) -> dict[str, Any]:
     if not starts:
         return result
     await page.evaluate(RECORDER_JS)
-    kb = _Keyboard(page, deadline)
+    started = time.monotonic()
+    kb = _Keyboard(page, started + (deadline - started) * EXPLORE_SHARE, MAX_PRESSES - 20)
     graph = _Graph()
     seen: set[str] = set()
     trapped_all: set[str] = set()
@@ -394,9 +408,11 @@ async def find_traps(page: Any, deadline: float) -> dict[str, Any]:
         trapped_all |= graph.trapped(states)
     decided = {s for s in seen if s in graph.out or len(graph.edges.get(s, {})) == 2}
     groups = _groups(graph, trapped_all)
-    for group in groups:
-        key, said = await _try_way_out(kb, group)
-        result["traps"].append({"members": sorted(group, key=_order_key), "key": key, "said": said})
+    kb.deadline, kb.max_presses = deadline, MAX_PRESSES
+    for group in groups[:3]:
+        key, said, complete = await _try_way_out(kb, group)
+        result["traps"].append({"members": sorted(group, key=_order_key), "key": key, "said": said,
+                                "complete": complete})
     result["tested"] = sorted((s for s in decided if s.isdigit()), key=int)
     result["presses"] = kb.presses
     try:
@@ -429,8 +445,101 @@ def _groups(graph: _Graph, trapped: set[str]) -> list[set[str]]:
     return groups
 
 
-@probe("keyboard", rules=("html-focus-trap",))
+#: Elements (data-uu-i) whose keyboard focus shows nowhere: focusing them changes neither their
+#: own look (outline, shadow, border, background, colour, decoration, size, ::before/::after)
+#: nor that of any element near them (an indicator beside a link). Hidden or tiny elements (a
+#: visually hidden checkbox whose label shows focus) are not judged.
+FOCUS_VISIBLE_JS = r"""
+([max, wideMax, budgetMs]) => {
+  const t0 = performance.now();
+  // Only what can be seen: an outline or border whose style is none shows no colour or offset.
+  const PROPS = ['boxShadow', 'backgroundColor', 'backgroundImage', 'color', 'textDecorationLine',
+    'fontWeight', 'transform', 'filter', 'opacity', 'textShadow', 'display', 'visibility'];
+  const PSEUDO = ['content', 'backgroundColor', 'borderTopColor', 'borderBottomStyle', 'boxShadow',
+    'outlineStyle', 'opacity', 'transform', 'display'];
+  const line = (cs, side) => {
+    const style = cs[side + 'Style'];
+    if (style === 'none' || style === 'hidden' || parseFloat(cs[side + 'Width']) === 0) return 'none';
+    return [style, cs[side + 'Width'], cs[side + 'Color'], side === 'outline' ? cs.outlineOffset : ''].join(' ');
+  };
+  const look = (el) => {
+    const cs = getComputedStyle(el);
+    const parts = PROPS.map((p) => cs[p]);
+    for (const side of ['outline', 'borderTop', 'borderRight', 'borderBottom', 'borderLeft']) parts.push(line(cs, side));
+    if (cs.textDecorationLine !== 'none') parts.push(cs.textDecorationColor, cs.textDecorationThickness);
+    for (const which of ['::before', '::after']) {
+      const ps = getComputedStyle(el, which);
+      if (ps.content && ps.content !== 'none' && ps.content !== 'normal') parts.push(...PSEUDO.map((p) => ps[p]));
+    }
+    const r = el.getBoundingClientRect();
+    parts.push(Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height));
+    return parts.join('|');
+  };
+  const shown = (el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width < 4 || r.height < 4 || r.right <= 0 || r.bottom <= 0) return false;
+    for (let a = el; a; a = a.parentElement) {
+      const cs = getComputedStyle(a);
+      if (parseFloat(cs.opacity) < 0.1 || cs.visibility === 'hidden') return false;
+      if (cs.clipPath !== 'none' || (cs.clip && cs.clip !== 'auto')) return false;
+    }
+    return true;
+  };
+  const tabbable = [];
+  for (const el of document.querySelectorAll('[data-uu-i]')) {
+    if (tabbable.length >= max) break;
+    if (el.tabIndex < 0 || el.disabled || el.closest('[inert]') || !el.getClientRects().length) continue;
+    if (/^(iframe|frame|object|embed)$/i.test(el.tagName)) continue;
+    tabbable.push(el);
+  }
+  const before = new Map();
+  const baseline = (el) => { if (!before.has(el)) before.set(el, look(el)); return before.get(el); };
+  const near = (el) => {
+    let top = el;
+    for (let i = 0; i < 3 && top.parentElement && top.parentElement !== document.documentElement; i++) top = top.parentElement;
+    const list = [top];
+    for (let a = el.parentElement; a && a !== top; a = a.parentElement) list.push(a);
+    const walker = document.createTreeWalker(top, NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n && list.length < wideMax; n = walker.nextNode()) if (n !== el) list.push(n);
+    return list;
+  };
+  const hidden = [];
+  let checked = 0, skipped = 0;
+  if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+  for (const el of tabbable) {
+    if (performance.now() - t0 > budgetMs) { skipped += 1; continue; }
+    const own = baseline(el);
+    const others = near(el);
+    for (const o of others) baseline(o);
+    el.focus();
+    if (document.activeElement !== el || !shown(el)) { el.blur(); skipped += 1; continue; }
+    checked += 1;
+    let changed = look(el) !== own;
+    if (!changed) changed = others.some((o) => look(o) !== before.get(o));
+    el.blur();
+    if (!changed) hidden.push(el.getAttribute('data-uu-i'));
+  }
+  return {hidden, checked, skipped};
+}
+"""
+
+
+async def focus_visibility(page: Any) -> dict[str, Any]:
+    """{"hidden": [data-uu-i...], "checked": n, "skipped": n} (see FOCUS_VISIBLE_JS)."""
+    result = await page.evaluate(FOCUS_VISIBLE_JS, [MAX_FOCUS_ELEMENTS, 200, FOCUS_SECONDS * 1000])
+    # blur handlers may have started timers (a trap's refocus): let them run before keys are pressed
+    await page.evaluate("() => new Promise((done) => setTimeout(done, 50))")
+    return result
+
+
+@probe("keyboard", rules=("html-focus-trap", "html-focus-not-visible"))
 async def keyboard_probe(page: Any, options: ScanOptions) -> dict[str, Any]:
-    """Keyboard traps found by pressing Tab / Shift+Tab (see the module docstring)."""
+    """Focus visibility, then keyboard traps found by pressing Tab / Shift+Tab (module docstring)."""
     started = time.monotonic()
-    return await find_traps(page, started + TRAP_SECONDS)
+    result: dict[str, Any] = {}
+    rule_filter = options.rule_filter if options is not None else None
+    if rule_filter is None or rule_filter.allows_id("html-focus-not-visible"):
+        result["focus"] = await focus_visibility(page)
+    if rule_filter is None or rule_filter.allows_id("html-focus-trap"):
+        result.update(await find_traps(page, min(time.monotonic() + TRAP_SECONDS, started + PROBE_SECONDS)))
+    return result
