@@ -202,17 +202,17 @@ VIDEO_ONLY_WORDS = 10
 @check("html-video-only-alternative", engine="html")
 def video_only_without_alternative(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
     """A video without sound (the probe played it) shows what blind people cannot see: it
-    needs a text description or an audio track alternative (1.2.1). Captions do not help.
-    With no descriptions track, no audio, no transcript and almost no text a screen reader
-    can reach on the page, there is none: a violation. Otherwise a person checks that the
+    needs a text description or an audio track alternative (1.2.1). Captions do not help, and
+    neither does a <track kind="descriptions">: no browser shows or speaks one. With no audio,
+    no transcript and almost no text a screen reader can reach on the page, there is none: a
+    violation. Otherwise a person checks that the
     text or audio really describes the video. Static mode cannot hear a video: silent."""
     for video in _media(doc, ("video",)):
         facts = _facts(doc, video)
         if facts is None or facts.get("sound") is not False:
             continue
-        kinds = {str(t.get("kind", "subtitles")).strip().lower() for t in video.find_all("track")}
         _visible, exposed = _page_words(doc)
-        if ("descriptions" in kinds or _media(doc, ("audio",)) or _described(video, doc)
+        if (_media(doc, ("audio",)) or _described(video, doc)
                 or _mentions_transcript(doc.body, doc) or exposed >= VIDEO_ONLY_WORDS):
             yield ctx.review(_location(video), key="check", src=_source(video))
         else:
