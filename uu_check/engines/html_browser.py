@@ -20,7 +20,7 @@ from uu_check.engines import axe
 from uu_check.engines.base import EngineResult, TargetError
 from uu_check.engines.browser import LAUNCH_ARGS, BrowserNotFound, find_browser
 from uu_check.engines.html_model import HtmlDocument, resolve_fragment
-from uu_check.engines.probes import run_probes
+from uu_check.engines.probes import init_scripts, run_probes
 from uu_check.engines.html_static import FRAGMENT_NOTE, own_rules, read_html_file
 from uu_check.engines.request_guard import BROWSER_ARGS as GUARD_ARGS, RequestGuard
 from uu_check.options import ScanOptions
@@ -111,6 +111,8 @@ class BrowserEngine:
             if spec.url and self.guard.needed():
                 # Cookies and headers are added per request by the guard, never put in the jar.
                 await context.route("**/*", self.guard)
+            for script in init_scripts(self.options):
+                await context.add_init_script(script)
             page = await context.new_page()
             crashed = asyncio.Event()
             page.on("crash", lambda _page: crashed.set())

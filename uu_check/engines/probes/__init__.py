@@ -39,16 +39,20 @@ class Probe:
     name: str
     rules: tuple[str, ...]
     run: ProbeFunction
+    #: JavaScript added to every page before it loads (Playwright's add_init_script), for a
+    #: probe that must watch the page from the start instead of waiting once it is checked.
+    init_script: str | None = None
 
 
 PROBES: dict[str, Probe] = {}
 
 
-def probe(name: str, *, rules: tuple[str, ...]) -> Callable[[ProbeFunction], ProbeFunction]:
+def probe(name: str, *, rules: tuple[str, ...],
+          init_script: str | None = None) -> Callable[[ProbeFunction], ProbeFunction]:
     """Register a probe that serves the given rule ids."""
 
     def register(function: ProbeFunction) -> ProbeFunction:
-        PROBES[name] = Probe(name=name, rules=rules, run=function)
+        PROBES[name] = Probe(name=name, rules=rules, run=function, init_script=init_script)
         return function
 
     return register
@@ -57,6 +61,11 @@ def probe(name: str, *, rules: tuple[str, ...]) -> Callable[[ProbeFunction], Pro
 def _wanted(item: Probe, options: ScanOptions) -> bool:
     rule_filter = options.rule_filter
     return any(rule_filter.allows_id(rule) for rule in item.rules)
+
+
+def init_scripts(options: ScanOptions) -> list[str]:
+    """The scripts the wanted probes need installed in a page before it loads."""
+    return [item.init_script for item in PROBES.values() if item.init_script and _wanted(item, options)]
 
 
 async def run_probes(page: Any, options: ScanOptions, notes: list[str]) -> dict[str, Any]:

@@ -5,9 +5,11 @@ markup only shows its first value. The probe watches the rendered page with a Mu
 and reports the elements whose text took several different values, the last of them more than
 five seconds after the page started loading (2.2.2 applies to changes that last over 5 s).
 
-Bounded and cheap where nothing moves: a page without scripts cannot change its text, so it
-costs one evaluate; a page with scripts is watched for QUICK_MS, and only if some text changed
-in that time is it watched on, until FULL_NOW_MS after navigation start (at most CAP_MS).
+Cheap where nothing moves: a script installed before the page loads records every text change
+from `load` on, so by the time the page is checked most of the watching is already done. Only
+when some text is still moving (changed twice, or within the last RECENT_MS) is the page watched
+on, until FULL_NOW_MS after navigation start (at most CAP_MS). A page without scripts cannot
+change its text and costs one evaluate.
 """
 
 from __future__ import annotations
@@ -17,49 +19,73 @@ from typing import Any
 from uu_check.engines.probes import probe
 from uu_check.options import ScanOptions
 
+#: The decision is taken no earlier than this long after load: a ticker of once a second has
+#: changed by then. Real pages are usually checked later than that anyway, so it costs nothing.
 QUICK_MS = 1100
+#: Something changed within this time before the decision: keep watching.
+RECENT_MS = 1500
 FULL_NOW_MS = 6200
 CAP_MS = 6000
 #: Distinct new text values an element must show to count as changing by itself: a part of the
 #: page still loading shows two ("50 %", then its content); a ticker keeps going.
 MIN_VALUES = 3
 
+#: Installed before the page loads; from `load` on it records, per element, the texts it takes.
+#: Text filled in while the page loads is not a change; a page that re-renders thousands of
+#: elements is capped at 500 watched elements.
+RECORD_JS = r"""
+(() => {
+  const log = new Map();
+  Object.defineProperty(window, '__uuTextChanges', {value: log, enumerable: false});
+  const start = () => {
+    const observer = new MutationObserver((records) => {
+      const now = performance.now();
+      for (const r of records) {
+        const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        if (!el || el === document.body || el === document.documentElement) continue;
+        if (log.size >= 500 && !log.has(el)) continue;
+        if (el.closest('script, style, template, noscript')) continue;
+        const text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 300);
+        let entry = log.get(el);
+        if (!entry) { entry = {values: new Set(), last: 0, previous: null}; log.set(el, entry); }
+        if (text === entry.previous) continue;
+        entry.previous = text;
+        entry.values.add(text);
+        entry.last = now;
+      }
+    });
+    observer.observe(document.body || document.documentElement, {subtree: true, characterData: true, childList: true});
+  };
+  if (document.readyState === 'complete') start(); else addEventListener('load', start, {once: true});
+})();
+"""
+
 WATCH_JS = r"""
-async ({quickMs, fullNowMs, capMs, minValues}) => {
-  if (!document.body || document.scripts.length === 0) return {changing: [], watched: 0};
-  const seen = new Map();
+async ({quickMs, recentMs, fullNowMs, capMs, minValues}) => {
+  const log = window.__uuTextChanges;
+  if (!log || !document.body || document.scripts.length === 0) return {changing: [], watched: 0};
   const started = performance.now();
-  const indexOf = (node) => {
-    let el = node && node.nodeType === 1 ? node : node && node.parentElement;
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const loaded = performance.timing.loadEventEnd - performance.timing.navigationStart;
+  if (loaded > 0 && performance.now() < loaded + quickMs) await sleep(loaded + quickMs - performance.now());
+  const now = performance.now();
+  const moving = [...log.values()].some((e) => e.values.size >= 2 || now - e.last < recentMs);
+  if (moving) {
+    const wait = Math.min(capMs, fullNowMs - performance.now());
+    if (wait > 0) await sleep(wait);
+  }
+  const numbered = (node) => {
+    let el = node;
     while (el && !el.hasAttribute('data-uu-i')) el = el.parentElement;
     return el;
   };
-  const observer = new MutationObserver((records) => {
-    const now = performance.now();
-    for (const r of records) {
-      const el = indexOf(r.target);
-      if (!el || el === document.body || el === document.documentElement) continue;
-      if (el.closest('script, style, template, noscript')) continue;
-      const text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 300);
-      let entry = seen.get(el);
-      if (!entry) { entry = {values: new Set(), last: 0, previous: null}; seen.set(el, entry); }
-      if (text === entry.previous) continue;
-      entry.previous = text;
-      entry.values.add(text);
-      entry.last = now;
-    }
-  });
-  observer.observe(document.body, {subtree: true, characterData: true, childList: true});
-  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-  await sleep(quickMs);
-  if (seen.size > 0) {
-    const wait = Math.min(capMs - quickMs, Math.max(fullNowMs - performance.now(), 2 * quickMs));
-    if (wait > 0) await sleep(wait);
-  }
-  observer.disconnect();
   const changing = [];
-  for (const [el, entry] of seen) {
+  const reported = new Set();
+  for (const [node, entry] of log) {
+    const el = numbered(node);
+    if (!el || reported.has(el) || el === document.body || el === document.documentElement) continue;
     if (entry.values.size >= minValues && entry.last > 5000) {
+      reported.add(el);
       changing.push({i: Number(el.getAttribute('data-uu-i')), values: entry.values.size,
                      last: Math.round(entry.last)});
     }
@@ -69,8 +95,8 @@ async ({quickMs, fullNowMs, capMs, minValues}) => {
 """
 
 
-@probe("text_changes", rules=("html-text-auto-update",))
+@probe("text_changes", rules=("html-text-auto-update",), init_script=RECORD_JS)
 async def text_changes(page: Any, options: ScanOptions) -> dict[str, Any]:
     """{changing: [{i: data-uu-i, values: distinct new texts, last: ms after navigation}]}."""
-    return await page.evaluate(WATCH_JS, {"quickMs": QUICK_MS, "fullNowMs": FULL_NOW_MS, "capMs": CAP_MS,
-                                          "minValues": MIN_VALUES})
+    return await page.evaluate(WATCH_JS, {"quickMs": QUICK_MS, "recentMs": RECENT_MS, "fullNowMs": FULL_NOW_MS,
+                                          "capMs": CAP_MS, "minValues": MIN_VALUES})
