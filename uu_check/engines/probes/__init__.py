@@ -93,3 +93,4 @@ from uu_check.engines.probes import keyboard as _keyboard  # noqa: E402,F401
 from uu_check.engines.probes import media as _media  # noqa: E402,F401
 from uu_check.engines.probes import contrast as _contrast  # noqa: E402,F401
 from uu_check.engines.probes import text_changes as _text_changes  # noqa: E402,F401
+from uu_check.engines.probes import canvas_text as _canvas_text  # noqa: E402,F401
