@@ -63,18 +63,22 @@ def test_trap_decisions_from_pressing_tab(tmp_path: Path) -> None:
         "untold.html": GROUP % ("Answer the question.", CTRL_M),
         "told-wrong.html": GROUP % ("Press Ctrl+M to leave the answers.", ""),
         "escape.html": GROUP % ("", CTRL_M.replace("e.ctrlKey && e.keyCode === 77", "e.key === 'Escape'")),
+        "dialog.html": (GROUP % ("", "")).replace('<button type="button" id="a">', '<div role="dialog" aria-label="d"><button type="button" id="a">')
+                                         .replace('id="b">B</button>', 'id="b">B</button></div>'),
         "free.html": """<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>
             <a href="#1">one</a> <button type="button" onblur="document.title='x'">A</button>
             <a href="#2">two</a></body></html>""",
     })
     held = found["held.html"]
     assert [o for o, _, _ in held] == ["violation"], held
-    assert "2 elements" in held[0][1]
+    assert "group of 2" in held[0][1]
     assert [o for o, _, _ in found["untold.html"]] == ["violation"]  # a way out nobody is told about
     assert [o for o, _, _ in found["told-wrong.html"]] == ["violation"]  # the named key does nothing
     told = found["told.html"]
     assert [o for o, _, _ in told] == ["needs-review"] and "Ctrl+M" in told[0][1]
     assert found["escape.html"] == []
+    dialog = found["dialog.html"]  # a button in a dialog may close it: for a person to check
+    assert [o for o, _, _ in dialog] == ["needs-review"] and "dialog" in dialog[0][1]
     assert found["free.html"] == []  # the probe saw Tab leave it: no review either
 
 

@@ -60,7 +60,9 @@ def focus_trap(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
             if key and trap.get("said"):
                 yield ctx.review(_location(found[0]), key="told", count=len(members), key_name=_key_label(str(key)))
                 continue
-            if trap.get("complete", True):
+            if trap.get("dialog"):  # a button in a dialog may close it: Enter is a way out too
+                yield ctx.review(_location(found[0]), key="dialog", count=len(members))
+            elif trap.get("complete", True):
                 yield ctx.violation(_location(found[0]), key="held", count=len(members))
             else:  # the time ran out before every way out was tried
                 yield ctx.review(_location(found[0]), key="unsure", count=len(members))

@@ -41,7 +41,7 @@ from uu_check.options import ScanOptions
 #: Listener types through which a script can hold focus.
 FOCUS_EVENTS = frozenset({"focus", "blur", "focusin", "focusout", "keydown", "keyup", "keypress"})
 #: At most this many start elements, key presses and seconds for the trap search.
-MAX_STARTS = 12
+MAX_STARTS = 8
 MAX_PRESSES = 90
 TRAP_SECONDS = min(6.0, PROBE_TIMEOUT * 0.75)
 #: The whole probe stops pressing keys this long after it starts (inside PROBE_TIMEOUT).
@@ -49,7 +49,7 @@ PROBE_SECONDS = PROBE_TIMEOUT - 1.0
 #: Share of it for walking the tab order; the rest is kept for trying ways out of a trap found.
 EXPLORE_SHARE = 0.6
 #: A group of more elements than this that keeps focus is treated as a way out (a long walk).
-MAX_GROUP = 8
+MAX_GROUP = 6
 #: Milliseconds to wait after a key for focus handlers (timers of 10-20 ms are common).
 SETTLE_MS = 30
 #: Elements checked for a visible focus indicator, and the seconds that may take.
@@ -154,6 +154,14 @@ TEXT_JS = r"""
   }
   return parts.join('\n');
 }
+"""
+
+#: Whether any member of a trapped group is inside a dialog (a button in it may close it).
+IN_DIALOG_JS = r"""
+(keys) => keys.some((key) => {
+  const el = document.querySelector(`[data-uu-i="${key}"]`) || document.querySelector(`[data-uu-k="${key}"]`);
+  return !!(el && el.closest('dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]'));
+})
 """
 
 #: For members of a trapped group: which are safe to activate with Enter (no navigation away).
@@ -410,9 +418,11 @@ async def find_traps(page: Any, deadline: float) -> dict[str, Any]:
     groups = _groups(graph, trapped_all)
     kb.deadline, kb.max_presses = deadline, MAX_PRESSES
     for group in groups[:3]:
+        members = sorted(group, key=_order_key)
+        dialog = bool(await page.evaluate(IN_DIALOG_JS, members))
         key, said, complete = await _try_way_out(kb, group)
-        result["traps"].append({"members": sorted(group, key=_order_key), "key": key, "said": said,
-                                "complete": complete})
+        result["traps"].append({"members": members, "key": key, "said": said, "complete": complete,
+                                "dialog": dialog})
     result["tested"] = sorted((s for s in decided if s.isdigit()), key=int)
     result["presses"] = kb.presses
     try:
@@ -472,7 +482,7 @@ FOCUS_VISIBLE_JS = r"""
       if (ps.content && ps.content !== 'none' && ps.content !== 'normal') parts.push(...PSEUDO.map((p) => ps[p]));
     }
     const r = el.getBoundingClientRect();
-    parts.push(Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height));
+    parts.push(Math.round(r.left + scrollX), Math.round(r.top + scrollY), Math.round(r.width), Math.round(r.height));
     return parts.join('|');
   };
   const shown = (el) => {
@@ -494,30 +504,44 @@ FOCUS_VISIBLE_JS = r"""
   }
   const before = new Map();
   const baseline = (el) => { if (!before.has(el)) before.set(el, look(el)); return before.get(el); };
+  // The element's own content first, then its ancestors, then what else is near it.
   const near = (el) => {
+    const list = Array.from(el.querySelectorAll('*')).slice(0, 50);
     let top = el;
-    for (let i = 0; i < 3 && top.parentElement && top.parentElement !== document.documentElement; i++) top = top.parentElement;
-    const list = [top];
-    for (let a = el.parentElement; a && a !== top; a = a.parentElement) list.push(a);
+    for (let i = 0; i < 3 && top.parentElement && top.parentElement !== document.documentElement; i++) {
+      top = top.parentElement;
+      list.push(top);
+    }
+    const taken = new Set(list);
     const walker = document.createTreeWalker(top, NodeFilter.SHOW_ELEMENT);
-    for (let n = walker.nextNode(); n && list.length < wideMax; n = walker.nextNode()) if (n !== el) list.push(n);
+    for (let n = walker.nextNode(); n && list.length < wideMax; n = walker.nextNode()) {
+      if (n !== el && !taken.has(n)) list.push(n);
+    }
     return list;
   };
   const hidden = [];
   let checked = 0, skipped = 0;
-  if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
-  for (const el of tabbable) {
-    if (performance.now() - t0 > budgetMs) { skipped += 1; continue; }
-    const own = baseline(el);
-    const others = near(el);
-    for (const o of others) baseline(o);
-    el.focus();
-    if (document.activeElement !== el || !shown(el)) { el.blur(); skipped += 1; continue; }
-    checked += 1;
-    let changed = look(el) !== own;
-    if (!changed) changed = others.some((o) => look(o) !== before.get(o));
-    el.blur();
-    if (!changed) hidden.push(el.getAttribute('data-uu-i'));
+  // Transitions would show the old look right after focus: end them at once while measuring.
+  const still = document.createElement('style');
+  still.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+  document.head.appendChild(still);
+  try {
+    if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+    for (const el of tabbable) {
+      if (performance.now() - t0 > budgetMs) { skipped += 1; continue; }
+      const own = baseline(el);
+      const others = near(el);
+      for (const o of others) baseline(o);
+      el.focus({preventScroll: true});
+      if (document.activeElement !== el || !shown(el)) { el.blur(); skipped += 1; continue; }
+      checked += 1;
+      let changed = look(el) !== own;
+      if (!changed) changed = others.some((o) => look(o) !== before.get(o));
+      el.blur();
+      if (!changed) hidden.push(el.getAttribute('data-uu-i'));
+    }
+  } finally {
+    still.remove();
   }
   return {hidden, checked, skipped};
 }
@@ -526,10 +550,9 @@ FOCUS_VISIBLE_JS = r"""
 
 async def focus_visibility(page: Any) -> dict[str, Any]:
     """{"hidden": [data-uu-i...], "checked": n, "skipped": n} (see FOCUS_VISIBLE_JS)."""
-    result = await page.evaluate(FOCUS_VISIBLE_JS, [MAX_FOCUS_ELEMENTS, 200, FOCUS_SECONDS * 1000])
-    # blur handlers may have started timers (a trap's refocus): let them run before keys are pressed
-    await page.evaluate("() => new Promise((done) => setTimeout(done, 50))")
-    return result
+    # Timers that blur handlers start (a trap's refocus) run out during the trap search's first
+    # settle, before any key is pressed.
+    return await page.evaluate(FOCUS_VISIBLE_JS, [MAX_FOCUS_ELEMENTS, 200, FOCUS_SECONDS * 1000])
 
 
 @probe("keyboard", rules=("html-focus-trap", "html-focus-not-visible"))
