@@ -38,6 +38,13 @@ RULES: tuple[str, ...] = (
 )
 
 
+#: Fixtures whose verdict rests on what only the live page shows (a page probe), with the reason.
+#: Static mode judges them from the markup and, rightly, more cautiously.
+BROWSER_ONLY_CASES: dict[str, str] = {
+    "html-video-captions/pass-silent.html": "only the media probe hears that the video has no sound",
+}
+
+
 def _static_rules() -> list[str]:
     checks = {c.rule_id: c for c in load_checks("html")}
     return [r for r in RULES if r in checks and not checks[r].needs_render]
@@ -45,7 +52,8 @@ def _static_rules() -> list[str]:
 
 def _cases() -> list[tuple[str, Path]]:
     return [(rule, case) for rule in _static_rules()
-            for case in sorted((FIXTURES / rule).glob("*.html")) if case.name.startswith(("pass-", "fail-"))]
+            for case in sorted((FIXTURES / rule).glob("*.html"))
+            if case.name.startswith(("pass-", "fail-")) and f"{rule}/{case.name}" not in BROWSER_ONLY_CASES]
 
 
 @cache
