@@ -16,7 +16,8 @@ Escape is always tried (a modal dialog closes with it); a key the page names in 
 ("Press Ctrl+M to exit", "trykk Esc") is pressed; and a help control inside the group that is
 safe to activate (a button, a link to `#`) is activated first, since help text often appears
 only then. A group that one of these frees is reported as freed (with the key and whether the
-page said so); the rule decides what that means.
+page said so), and a group inside a dialog is marked (a button there may close it); the rule
+decides what each means.
 
 Focus visible. After one real Tab press (so Chromium shows focus as for keyboard users), each
 tabbable element (capped) is focused by script and its own outline, box-shadow, border,
