@@ -74,8 +74,10 @@ RECORDER_JS = r"""
   };
   state.id = id;
   state.active = () => {
-    const a = document.activeElement;
+    let a = document.activeElement;
     if (!document.hasFocus() && (!a || a === document.body)) return 'edge';
+    // inside a web component: the focused element in its shadow tree, not the host
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
     return id(a);
   };
   document.addEventListener('focusout', (e) => {
