@@ -31,6 +31,7 @@ the probe framework's timeout, after which the probe returns what it has decided
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from dataclasses import dataclass, field
@@ -53,6 +54,8 @@ EXPLORE_SHARE = 0.6
 MAX_GROUP = 6
 #: Milliseconds to wait after a key for focus handlers (timers of 10-20 ms are common).
 SETTLE_MS = 30
+#: Seconds one key press or page script may take before the trap search gives up.
+STEP_SECONDS = 2.0
 #: Elements checked for a visible focus indicator, and the seconds that may take.
 MAX_FOCUS_ELEMENTS = 150
 FOCUS_SECONDS = 2.0
@@ -258,20 +261,24 @@ class _Keyboard:
     def can_press(self) -> bool:
         return self.presses < self.max_presses and time.monotonic() < self.deadline
 
+    async def run(self, script: str, arg: Any = None) -> Any:
+        """page.evaluate that gives up after STEP_SECONDS (a key that navigates can leave it waiting)."""
+        return await asyncio.wait_for(self.page.evaluate(script, arg), timeout=STEP_SECONDS)
+
     async def settle(self) -> tuple[list[str], str, str]:
-        log, now, tag = await self.page.evaluate(SETTLE_JS, SETTLE_MS)
+        log, now, tag = await self.run(SETTLE_JS, SETTLE_MS)
         return [str(x) for x in log], str(now), str(tag)
 
     async def press(self, key: str) -> tuple[bool, str, str]:
         """(focus touched the page's edge, where it settled, its tag name)."""
         self.presses += 1
-        await self.page.keyboard.press(key)
+        await asyncio.wait_for(self.page.keyboard.press(key), timeout=STEP_SECONDS)
         log, now, tag = await self.settle()
         self.current = now
         return "edge" in log or now == "edge", now, tag
 
     async def focus(self, key: str) -> str:
-        self.current = str(await self.page.evaluate(FOCUS_JS, [key, SETTLE_MS]))
+        self.current = str(await self.run(FOCUS_JS, [key, SETTLE_MS]))
         return self.current
 
 
@@ -326,7 +333,7 @@ async def _try_way_out(kb: _Keyboard, group: set[str]) -> tuple[str | None, bool
     """(key that frees focus from the group or None, whether the page names that key, whether
     every way out was tried: False when the budget ran out first)."""
     members = sorted(group, key=_order_key)
-    text = await kb.page.evaluate(TEXT_JS, members)
+    text = await kb.run(TEXT_JS, members)
     named = keys_named_in(text)
     candidates = ["Escape", *[k for k in named if k != "Escape"]]
     for key in candidates:
@@ -335,12 +342,12 @@ async def _try_way_out(kb: _Keyboard, group: set[str]) -> tuple[str | None, bool
         if await _frees(kb, members[0], group, key):
             return key, key in named, True
     # Help that appears only when a control in the group is used ("How do I get out?")
-    for member in (await kb.page.evaluate(SAFE_TO_ACTIVATE_JS, members))[:2]:
+    for member in (await kb.run(SAFE_TO_ACTIVATE_JS, members))[:2]:
         if not kb.can_press():
             return None, bool(named), False
         await kb.focus(member)
         await kb.press("Enter")
-        more = [k for k in keys_named_in(await kb.page.evaluate(TEXT_JS, members)) if k not in candidates]
+        more = [k for k in keys_named_in(await kb.run(TEXT_JS, members)) if k not in candidates]
         for key in more:
             if not kb.can_press():
                 return None, True, False
@@ -422,14 +429,14 @@ async def find_traps(page: Any, deadline: float) -> dict[str, Any]:
     kb.deadline, kb.max_presses = deadline, MAX_PRESSES
     for group in groups[:3]:
         members = sorted(group, key=_order_key)
-        dialog = bool(await page.evaluate(IN_DIALOG_JS, members))
+        dialog = bool(await kb.run(IN_DIALOG_JS, members))
         key, said, complete = await _try_way_out(kb, group)
         result["traps"].append({"members": members, "key": key, "said": said, "complete": complete,
                                 "dialog": dialog})
     result["tested"] = sorted((s for s in decided if s.isdigit()), key=int)
     result["presses"] = kb.presses
     try:
-        await page.evaluate("() => document.activeElement && document.activeElement.blur()")
+        await kb.run("() => document.activeElement && document.activeElement.blur()")
     except Exception:  # noqa: BLE001 - leaving focus where it is harms nothing
         pass
     return result
@@ -567,5 +574,12 @@ async def keyboard_probe(page: Any, options: ScanOptions) -> dict[str, Any]:
     if rule_filter is None or rule_filter.allows_id("html-focus-not-visible"):
         result["focus"] = await focus_visibility(page)
     if rule_filter is None or rule_filter.allows_id("html-focus-trap"):
-        result.update(await find_traps(page, min(time.monotonic() + TRAP_SECONDS, started + PROBE_SECONDS)))
+        try:
+            result.update(await find_traps(page, min(time.monotonic() + TRAP_SECONDS, started + PROBE_SECONDS)))
+        except Exception as exc:  # noqa: BLE001 - a key that made the page navigate away
+            text = str(exc)
+            if "crash" in text.lower() or ("closed" in text.lower() and "destroyed" not in text.lower()):
+                raise
+            # the trap rule then judges from the markup; the focus results above still count
+            result["trap_error"] = text.strip().splitlines()[0][:120] if text.strip() else type(exc).__name__
     return result
