@@ -329,7 +329,7 @@ async def _explore(kb: _Keyboard, start: str, graph: _Graph) -> set[str]:
     return states
 
 
-async def _try_way_out(kb: _Keyboard, group: set[str]) -> tuple[str | None, bool, bool]:
+async def _try_way_out(kb: _Keyboard, group: set[str], may_activate: bool = True) -> tuple[str | None, bool, bool]:
     """(key that frees focus from the group or None, whether the page names that key, whether
     every way out was tried: False when the budget ran out first)."""
     members = sorted(group, key=_order_key)
@@ -342,7 +342,8 @@ async def _try_way_out(kb: _Keyboard, group: set[str]) -> tuple[str | None, bool
         if await _frees(kb, members[0], group, key):
             return key, key in named, True
     # Help that appears only when a control in the group is used ("How do I get out?")
-    for member in (await kb.run(SAFE_TO_ACTIVATE_JS, members))[:2]:
+    # Never on a logged-in page: a button there may change something that is not ours to change.
+    for member in (await kb.run(SAFE_TO_ACTIVATE_JS, members))[:2] if may_activate else []:
         if not kb.can_press():
             return None, bool(named), False
         await kb.focus(member)
@@ -395,8 +396,11 @@ async def _listener_owners(page: Any) -> tuple[set[str], bool]:
     return owners, global_listeners
 
 
-async def find_traps(page: Any, deadline: float) -> dict[str, Any]:
-    """{"traps": [{"members", "key", "said"}], "tested": [...], "starts": n, "presses": n}."""
+async def find_traps(page: Any, deadline: float, may_activate: bool = True) -> dict[str, Any]:
+    """{"traps": [{"members", "key", "said"}], "tested": [...], "starts": n, "presses": n}.
+
+    `may_activate`: whether Enter may be pressed on a button of a trapped group to reveal help
+    (off for logged-in scans)."""
     owners, global_listeners = await _listener_owners(page)
     info = await page.evaluate(TABBABLE_JS, sorted(owners))
     order: list[str] = info["order"]
@@ -430,7 +434,7 @@ async def find_traps(page: Any, deadline: float) -> dict[str, Any]:
     for group in groups[:3]:
         members = sorted(group, key=_order_key)
         dialog = bool(await kb.run(IN_DIALOG_JS, members))
-        key, said, complete = await _try_way_out(kb, group)
+        key, said, complete = await _try_way_out(kb, group, may_activate)
         result["traps"].append({"members": members, "key": key, "said": said, "complete": complete,
                                 "dialog": dialog})
     result["tested"] = sorted((s for s in decided if s.isdigit()), key=int)
@@ -575,7 +579,9 @@ async def keyboard_probe(page: Any, options: ScanOptions) -> dict[str, Any]:
         result["focus"] = await focus_visibility(page)
     if rule_filter is None or rule_filter.allows_id("html-focus-trap"):
         try:
-            result.update(await find_traps(page, min(time.monotonic() + TRAP_SECONDS, started + PROBE_SECONDS)))
+            logged_in = bool(options is not None and (options.cookies or options.headers or options.storage_state))
+            result.update(await find_traps(page, min(time.monotonic() + TRAP_SECONDS, started + PROBE_SECONDS),
+                                           may_activate=not logged_in))
         except Exception as exc:  # noqa: BLE001 - a key that made the page navigate away
             text = str(exc)
             if "crash" in text.lower() or ("closed" in text.lower() and "destroyed" not in text.lower()):
