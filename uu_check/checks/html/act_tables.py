@@ -105,12 +105,17 @@ def html_grid(table: Tag) -> list[Slot]:
                 height = last - y + 1
             else:
                 height = max(1, min(rowspan or 1, MAX_SPAN, last - y + 1))
-            for dx in range(width):
-                for dy in range(height):
-                    taken.add((x + dx, y + dy))
-            slots.append(Slot(cell, x, y, width, height))
-            x += width
+            x = _place(taken, slots, Slot(cell, x, y, width, height))
     return slots
+
+
+def _place(taken: set[tuple[int, int]], slots: list[Slot], slot: Slot) -> int:
+    """Put a cell in the grid (mark the positions it covers) and return the column after it."""
+    for dx in range(slot.width):
+        for dy in range(slot.height):
+            taken.add((slot.x + dx, slot.y + dy))
+    slots.append(slot)
+    return slot.x + slot.width
 
 
 def _closest(element: Tag, stop: Tag, roles: tuple[str, ...]) -> Tag | None:
@@ -142,11 +147,7 @@ def aria_grid(container: Tag) -> list[Slot]:
                 x += 1
             width = min(max(_span(cell, "aria-colspan") or 1, 1), MAX_SPAN)
             height = max(1, min(_span(cell, "aria-rowspan") or 1, MAX_SPAN, len(rows) - y))
-            for dx in range(width):
-                for dy in range(height):
-                    taken.add((x + dx, y + dy))
-            slots.append(Slot(cell, x, y, width, height))
-            x += width
+            x = _place(taken, slots, Slot(cell, x, y, width, height))
     return slots
 
 
