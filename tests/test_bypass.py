@@ -72,8 +72,17 @@ def test_silent_on_fragments() -> None:
     assert fires(NAV + TEXT, fragment="no")
 
 
-@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.html")), ids=lambda p: p.name)
+#: Fixtures only the browser can judge: an off-screen position needs the layout.
+NEEDS_LAYOUT = {"fail-heading-off-screen.html"}
+
+
+@pytest.mark.parametrize("path", sorted(p for p in FIXTURES.glob("*.html") if p.name not in NEEDS_LAYOUT),
+                         ids=lambda p: p.name)
 def test_fixtures_static(path: Path) -> None:
-    if path.name == "fail-heading-off-screen.html":
-        pytest.skip("off-screen position needs layout (browser mode)")
     assert fires(path.read_text(), url=path.as_uri()) == path.name.startswith("fail-")
+
+
+def test_off_screen_heading_is_trusted_without_layout() -> None:
+    """Static mode cannot see that the heading is moved off-screen, so it errs on the quiet side."""
+    path = FIXTURES / "fail-heading-off-screen.html"
+    assert not fires(path.read_text(), url=path.as_uri())
