@@ -133,3 +133,19 @@ def test_every_axe_violation_survives_the_mapping() -> None:
         assert plain[name] <= ours, f"{name}: lost {plain[name] - ours}"
         assert ours <= plain[name], f"{name}: invented {ours - plain[name]}"
     assert sum(len(v) for v in plain.values()) > 5
+
+
+def test_our_violation_settles_axes_review_of_the_same_question(tmp_path: Path) -> None:
+    """A page with a menu and no way past it: our html-bypass-blocks decides it, so axe-core's
+    'check whether the page can be bypassed' item is not shown as well. On a page where ours
+    is silent, axe's review stays."""
+    nav = "<nav><ul>" + "".join(f"<li><a href='p{i}.html'>Side {i}</a></li>" for i in range(4)) + "</ul></nav>"
+    stuck = tmp_path / "stuck.html"
+    stuck.write_text(f"<!doctype html><html lang='nb'><head><title>Uke 3</title></head><body>{nav}"
+                     "<div><p>Denne uka leser vi kapittel 3 om brøk og prosent.</p></div></body></html>")
+    report = scan([file_spec(stuck)])
+    rules = {(f.rule, f.outcome) for f in report.findings}
+    assert ("html-bypass-blocks", "violation") in rules
+    assert not any(rule == "bypass" for rule, _ in rules)
+    alone = scan([file_spec(stuck)], select=("bypass",))  # our rule not run: axe's item stays
+    assert [(f.rule, f.outcome) for f in alone.findings] == [("bypass", "needs-review")]

@@ -92,6 +92,19 @@ def selector_of(target: list[Any]) -> str:
     return " |> ".join(parts)
 
 
+#: axe-core rules that can only ask for review where one of our rules decides the same question.
+#: Once ours reports the barrier on the page, axe's "check this" item says nothing new and would
+#: only show the teacher the same problem twice.
+SETTLED_BY_OWN_RULE: dict[str, str] = {"bypass": "html-bypass-blocks", "video-caption": "html-video-captions"}
+
+
+def drop_settled_reviews(findings: list[Finding]) -> list[Finding]:
+    """The findings without axe review items that one of our violations on the page settles."""
+    decided = {f.rule for f in findings if f.outcome == "violation" and f.engine != "axe"}
+    return [f for f in findings if not (f.engine == "axe" and f.outcome == "needs-review"
+                                        and SETTLED_BY_OWN_RULE.get(f.rule) in decided)]
+
+
 def map_results(results: dict[str, Any], *, lang: str, rule_filter: RuleFilter) -> list[Finding]:
     """axe's violations and incomplete results as Findings, one per node."""
     findings: list[Finding] = []

@@ -174,6 +174,7 @@ class BrowserEngine:
         # In a thread: a slow rule must not block the event loop, or the per-target timeout and
         # the other pages in flight would wait for it.
         findings.extend(await asyncio.to_thread(own_rules, document, self.options, notes))
+        findings = axe.drop_settled_reviews(findings)
         meta: dict[str, Any] = {"links": page_links(document, final_url)}
         if final_url != url:
             meta["final_url"] = final_url
