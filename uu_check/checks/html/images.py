@@ -185,11 +185,69 @@ def _size(img: Tag, doc: HtmlDocument) -> tuple[int, int]:
             max(number(style.get("h")), number(img.get("height"))))
 
 
+#: SVG elements that draw something other than text; their presence makes an SVG a drawing
+#: (a chart, an icon, a diagram with labels), not text set as a picture.
+_SVG_DRAWING = {"path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "image", "use",
+                "foreignObject", "pattern", "marker", "mask", "clipPath", "linearGradient", "radialGradient"}
+_SVG_MAX_BYTES = 200_000
+
+
+def _svg_source(img: Tag, doc: HtmlDocument) -> str | None:
+    """The SVG markup an image shows: a data: URI, or a local .svg file beside a local page."""
+    src = str(img.get("src", "")).strip()
+    if src.lower().startswith("data:image/svg+xml"):
+        header, _, data = src.partition(",")
+        if ";base64" in header.lower():
+            import base64
+            import binascii
+            try:
+                return base64.b64decode(data[: _SVG_MAX_BYTES * 2]).decode("utf-8", "replace")
+            except (binascii.Error, ValueError):
+                return None
+        return unquote(data)[:_SVG_MAX_BYTES]
+    if not src.lower().split("?")[0].split("#")[0].endswith(".svg") or not doc.url.startswith("file:"):
+        return None
+    from pathlib import Path
+    from urllib.parse import urljoin
+
+    target = urljoin(doc.url, src)
+    if not target.startswith("file:"):
+        return None
+    path = Path(unquote(urlsplit(target).path))
+    try:
+        if not path.is_file() or path.stat().st_size > _SVG_MAX_BYTES:
+            return None
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def svg_text_only(markup: str) -> str | None:
+    """The words of an SVG that draws nothing but text (None for a drawing or no words)."""
+    from bs4 import BeautifulSoup
+
+    try:
+        svg = BeautifulSoup(markup, "xml")
+    except Exception:  # noqa: BLE001 - a broken SVG is simply not judged
+        return None
+    root = svg.find("svg")
+    if root is None or any(el.name in _SVG_DRAWING for el in root.find_all(True)):
+        return None
+    words = " ".join(t.get_text(" ", strip=True) for t in root.find_all("text"))
+    return words if re.search(r"[^\W\d_]{2,}", words) else None
+
+
 @check("html-img-of-text", engine="html")
 def image_of_text(doc: HtmlDocument, ctx: CheckContext) -> Iterator[Finding]:
-    """Images of text cannot be enlarged, recoloured or read aloud well (1.4.5). We cannot see
-    pixels, so we only ask a person to look when the file name or the alt points to text."""
+    """Images of text cannot be enlarged, recoloured or read aloud well (1.4.5). We cannot read
+    pixels, so a person is asked to look when the file name or the alt points to text; an SVG
+    picture that draws nothing but text is decided (its text could have been page text)."""
     for img, alt in _images(doc):
+        svg = _svg_source(img, doc)
+        words = svg_text_only(svg) if svg else None
+        if words:
+            yield ctx.violation(_location(img), key="svgtext", text=words[:60])
+            continue
         name = _file_name(img)
         width, height = _size(img, doc)
         sentence_alt = len(re.findall(r"\w+", alt)) >= 12 and bool(re.search(r"[.:!?]\s", alt + " "))
