@@ -39,10 +39,14 @@ RECORD_JS = r"""
   Object.defineProperty(window, '__uuTextChanges', {value: log, enumerable: false});
   const start = () => {
     const observer = new MutationObserver((records) => {
+      // A batch of hundreds of changes is a part of the page being (re)built, not a ticker;
+      // skipping it keeps heavy script-built LMS pages from paying for every node.
+      if (records.length > 200) return;
       const now = performance.now();
       for (const r of records) {
         const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
         if (!el || el === document.body || el === document.documentElement) continue;
+        if (el.childElementCount > 20) continue;  // a container, not the changing text itself
         if (log.size >= 500 && !log.has(el)) continue;
         if (el.closest('script, style, template, noscript')) continue;
         const text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 300);
